@@ -1,0 +1,22 @@
+//! The top bar: the app's name (a link home) and the language switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::lang_switch::LangSwitch;
+use crate::t;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <nav class="site-nav" aria-label=t!("nav-label")>
+                <A href="/" attr:class="brand">
+                    <img src="/icons/icon.svg" alt="" width="32" height="32"/>
+                    <span>{t!("app-name")}</span>
+                </A>
+            </nav>
+            <LangSwitch/>
+        </header>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable pieces of the layout.
+
+pub mod header;
+pub mod lang_switch;

@@ -1,0 +1,10 @@
+//! 救助通: the resident-facing app, rendered in the browser.
+
+mod app;
+mod components;
+mod i18n;
+mod pages;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

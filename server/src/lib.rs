@@ -1,0 +1,36 @@
+//! 救助通's thin backend: serves the built app and a small JSON API.
+//!
+//! `app(state)` builds the whole router so tests can drive it in-process.
+//! The server never re-implements an eligibility rule: it calls `rules-core`.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod web;
+
+use axum::Router;
+use sqlx::SqlitePool;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub site: web::Site,
+}
+
+/// The whole HTTP application: API under `/api`, the app for everything else,
+/// with security headers, compression and request logging around both.
+pub fn app(state: AppState) -> Router {
+    let site = state.site.clone();
+    Router::new()
+        .nest("/api", api::router())
+        .merge(web::router(site.clone()))
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            site,
+            web::security_headers,
+        ))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(web::trace_layer())
+}

@@ -1,0 +1,247 @@
+//! Serving the built app: hashed assets cached forever, `index.html` never
+//! cached, client routes fall back to `index.html`, and security headers on
+//! every response.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{self, HeaderValue};
+use axum::http::{StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use crate::AppState;
+
+const NO_CACHE: &str = "no-cache";
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The built app, read once at start.
+#[derive(Clone)]
+pub struct Site(Arc<SiteInner>);
+
+struct SiteInner {
+    dist: PathBuf,
+    index: Vec<u8>,
+    csp: HeaderValue,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error("the app is not built: {path} is missing (run `cargo xtask run`, or pass --dist)")]
+    NotBuilt { path: PathBuf },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Site {
+    /// Load `index.html` from the dist directory and derive the page's
+    /// Content-Security-Policy from it.
+    pub fn load(dist: &Path) -> Result<Site, SiteError> {
+        let path = dist.join("index.html");
+        let index = std::fs::read(&path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                SiteError::NotBuilt { path: path.clone() }
+            } else {
+                SiteError::Read {
+                    path: path.clone(),
+                    source,
+                }
+            }
+        })?;
+        let csp = content_security_policy(&String::from_utf8_lossy(&index));
+        Ok(Site(Arc::new(SiteInner {
+            dist: dist.to_owned(),
+            index,
+            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+        })))
+    }
+
+    pub fn csp(&self) -> &HeaderValue {
+        &self.0.csp
+    }
+}
+
+/// The policy the app runs under. Trunk's loader is one inline module script;
+/// rather than allow inline scripts, the policy names that script's hash, so
+/// nothing else inline can run. WASM compilation needs `wasm-unsafe-eval`
+/// (not `unsafe-eval`).
+pub fn content_security_policy(index_html: &str) -> String {
+    let hashes: String = inline_scripts(index_html)
+        .map(|body| {
+            let digest = Sha256::digest(body.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+         worker-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         object-src 'none'"
+    )
+}
+
+/// The bodies of `<script>` elements without a `src`, as the browser hashes them.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(start, _)| {
+        let open_end = start + html[start..].find('>')?;
+        let open_tag = &html[start..open_end];
+        if open_tag.contains("src=") {
+            return None;
+        }
+        let body_start = open_end + 1;
+        let body_end = body_start + html[body_start..].find("</script>")?;
+        Some(&html[body_start..body_end])
+    })
+}
+
+pub fn router(site: Site) -> Router<AppState> {
+    let files = ServeDir::new(&site.0.dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(axum::routing::any(spa_fallback).with_state(site.clone()));
+    Router::new()
+        .route("/", get(index))
+        .route("/index.html", get(index))
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(cache_control))
+}
+
+async fn index(State(state): State<AppState>) -> Response {
+    index_response(&state.site)
+}
+
+fn index_response(site: &Site) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        Body::from(site.0.index.clone()),
+    )
+        .into_response()
+}
+
+/// A path that is not a file: a client-side route gets the app (the app
+/// shows its own "not found" page for routes it does not know); a missing
+/// file (a path with an extension) is a real 404.
+async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
+    let last = uri.path().rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        (StatusCode::NOT_FOUND, "not found").into_response()
+    } else {
+        index_response(&site)
+    }
+}
+
+/// Trunk names build outputs `name-<16 hex digits>.ext`: those never change
+/// and may be cached for a year. Everything else is revalidated.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    stem.rsplit_once('-').is_some_and(|(_, rest)| {
+        // wasm-bindgen's module is `name-<hash>_bg.wasm`.
+        let hash = rest.split('_').next().unwrap_or_default();
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let immutable = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let value = if immutable && response.status().is_success() && !is_html {
+        IMMUTABLE
+    } else {
+        NO_CACHE
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// Headers on every response, the API's included.
+pub async fn security_headers(State(site): State<Site>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, site.csp().clone());
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
+/// Request logging: method, path (never the query string or the body),
+/// status and latency.
+pub fn trace_layer() -> TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    impl Fn(&Request) -> tracing::Span + Clone,
+> {
+    TraceLayer::new_for_http().make_span_with(|request: &Request| {
+        tracing::info_span!(
+            "http",
+            method = %request.method(),
+            path = %request.uri().path(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed_asset("/app-3f2a9c0d1e4b5a67_bg.wasm"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/manifest.webmanifest"));
+        assert!(!is_hashed_asset("/icons/icon-192.png"));
+        assert!(!is_hashed_asset("/programs/dibao"));
+    }
+
+    #[test]
+    fn policy_names_each_inline_script_by_hash_and_nothing_unsafe() {
+        let html = r#"<script type="module">import init from '/a.js'; init();</script>
+<script src="/x.js"></script>"#;
+        let csp = content_security_policy(html);
+        let expected = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(b"import init from '/a.js'; init();"));
+        assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+        assert_eq!(csp.matches("'sha256-").count(), 1);
+        assert!(!csp.contains("'unsafe-eval'"));
+        assert!(!csp.contains("'unsafe-inline'"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+    }
+}

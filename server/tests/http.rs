@@ -1,0 +1,203 @@
+//! In-process tests of the HTTP surface: the router is driven with `oneshot`,
+//! against a temporary data directory and a small fake build of the app.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::DatabaseUrl;
+use server::{AppState, app, db, web};
+use tower::ServiceExt;
+
+const INDEX: &str = r#"<!doctype html><html lang="zh-CN"><head><title>t</title>
+<script type="module">import init from '/app-0123456789abcdef.js'; init();</script>
+</head><body></body></html>"#;
+
+struct TestSite {
+    _dir: tempfile::TempDir,
+    state: AppState,
+}
+
+async fn site() -> TestSite {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("icons")).unwrap();
+    std::fs::write(dist.join("index.html"), INDEX).unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm.br"), b"br-bytes").unwrap();
+    std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let pool = db::connect(&DatabaseUrl::DefaultSqlite, &data)
+        .await
+        .unwrap();
+    let state = AppState {
+        db: pool,
+        site: web::Site::load(&dist).unwrap(),
+    };
+    TestSite { _dir: dir, state }
+}
+
+async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> axum::response::Response {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    app(state.clone())
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn body(response: axum::response::Response) -> Vec<u8> {
+    response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec()
+}
+
+fn header<'a>(response: &'a axum::response::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn health_reports_version_and_database() {
+    let site = site().await;
+    let response = get(&site.state, "/api/health", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("application/json"));
+    let json: serde_json::Value = serde_json::from_slice(&body(response).await).unwrap();
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["database"], "ok");
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn health_says_when_the_database_is_gone() {
+    let site = site().await;
+    site.state.db.close().await;
+    let response = get(&site.state, "/api/health", &[]).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let json: serde_json::Value = serde_json::from_slice(&body(response).await).unwrap();
+    assert_eq!(json["database"], "unreachable");
+}
+
+#[tokio::test]
+async fn index_is_never_cached_and_carries_security_headers() {
+    let site = site().await;
+    let response = get(&site.state, "/", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+    assert!(header(&response, "content-type").starts_with("text/html"));
+    let csp = header(&response, "content-security-policy");
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(
+        csp.contains("'sha256-"),
+        "inline loader allowed by hash: {csp}"
+    );
+    assert!(!csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"));
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(header(&response, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&response, "referrer-policy"), "no-referrer");
+    assert_eq!(body(response).await, INDEX.as_bytes());
+}
+
+#[tokio::test]
+async fn client_routes_get_the_app_but_missing_files_are_404() {
+    let site = site().await;
+    let response = get(&site.state, "/programs/dibao", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+    assert_eq!(body(response).await, INDEX.as_bytes());
+
+    let response = get(&site.state, "/app-ffffffffffffffff.js", &[]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_plain_files_revalidate() {
+    let site = site().await;
+    let response = get(&site.state, "/app-0123456789abcdef.js", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        header(&response, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let response = get(&site.state, "/manifest.webmanifest", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn precompressed_brotli_is_served_when_accepted() {
+    let site = site().await;
+    let response = get(
+        &site.state,
+        "/app-0123456789abcdef_bg.wasm",
+        &[("accept-encoding", "gzip, br")],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header(&response, "content-encoding"), "br");
+    assert_eq!(header(&response, "content-type"), "application/wasm");
+    assert_eq!(body(response).await, b"br-bytes");
+
+    let response = get(&site.state, "/app-0123456789abcdef_bg.wasm", &[]).await;
+    assert_eq!(header(&response, "content-encoding"), "");
+    assert_eq!(body(response).await, b"\0asm");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s() {
+    let site = site().await;
+    let response = get(&site.state, "/api/nope", &[]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let json: serde_json::Value = serde_json::from_slice(&body(response).await).unwrap();
+    assert_eq!(json["error"], "not_found");
+}
+
+#[test]
+fn database_urls_are_checked() {
+    assert!(matches!(
+        DatabaseUrl::parse("sqlite:/tmp/x.sqlite"),
+        Ok(DatabaseUrl::Sqlite(_))
+    ));
+    let err = DatabaseUrl::parse("mysql://x").unwrap_err();
+    assert!(err.contains("sqlite:"), "{err}");
+    let err = DatabaseUrl::parse("postgres://user:secret@host/db").unwrap_err();
+    assert!(!err.contains("secret"), "never echo credentials: {err}");
+}
+
+#[test]
+fn a_missing_build_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = web::Site::load(dir.path()).err().unwrap().to_string();
+    assert!(
+        err.contains("index.html") && err.contains("cargo xtask run"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn head_requests_get_the_headers_without_a_body() {
+    // A HEAD of the app gets the same headers as a GET.
+    let site = site().await;
+    let response = app(site.state.clone())
+        .oneshot(Request::head("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    );
+}

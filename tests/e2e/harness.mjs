@@ -1,0 +1,91 @@
+// Shared helpers for the end-to-end tests: start the real server on a free
+// port with a throwaway data directory, launch headless Chromium, read the
+// Fluent files for expected texts.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = join(here, '..', '..');
+export const artifacts = process.env.JIUZHU_ARTIFACTS ?? join(repoRoot, 'tests', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export const LANGS = ['zh-CN', 'zh-TW', 'en'];
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Simple-message values of one locale's Fluent file (multi-line and
+ *  attribute syntax are not used for the messages the tests read). */
+export function messages(lang) {
+  const text = readFileSync(join(repoRoot, 'app', 'i18n', lang, 'app.ftl'), 'utf8');
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s*(.*)$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+/** Start the server binary; resolves once it prints its address. */
+export async function startServer() {
+  const bin = process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
+  const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  const child = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--dist', dist], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${log}`)); });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A page that records console errors and uncaught exceptions (a CSP
+ *  violation shows up as a console error). */
+export async function newPage(browser, { viewport = PHONE, locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { context, page, errors };
+}
+
+export function screenshotPath(name) {
+  return join(artifacts, `${name}.png`);
+}

@@ -1,0 +1,114 @@
+//! Developer and CI tasks, needing only cargo: `cargo xtask <task>`.
+//!
+//! - `setup`: install what is missing (idempotent; a second run takes seconds)
+//! - `build`: setup, then build the app in release mode into `dist/`, precompressed
+//! - `run [server flags]`: build, then start the server (default http://127.0.0.1:8080)
+//! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
+//!   browser tests, the end-to-end ones in headless Chromium
+//! - `size`: the app's transfer size (raw and brotli) from `dist/`
+
+mod dist;
+mod setup;
+mod shell;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use shell::{Step, cargo, root};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("build") => setup::all().and_then(|()| dist::build_app()),
+        Some("run") => run(&args[1..]),
+        Some("test") => test(),
+        Some("size") => dist::report_size().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask <setup | build | run [server flags] | test | size>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Build everything in release mode and start the server in the foreground.
+fn run(server_args: &[String]) -> Result<(), String> {
+    let started = Instant::now();
+    setup::all()?;
+    dist::build_app()?;
+    cargo(&["build", "--release", "--package", "server"])?;
+    eprintln!("ready in {:.0?}", started.elapsed());
+    let server = root().join("target/release/jiuzhu-server");
+    let mut command = std::process::Command::new(server);
+    command
+        .current_dir(root())
+        .arg("--dist")
+        .arg(root().join("dist"));
+    if !server_args.iter().any(|a| a.starts_with("--data-dir"))
+        && std::env::var_os("DATA_DIR").is_none()
+    {
+        command.arg("--data-dir").arg(root().join("data"));
+    }
+    command.args(server_args);
+    shell::run_command(&mut command)
+}
+
+/// Everything CI checks, in order of cost: cheap static checks first.
+fn test() -> Result<(), String> {
+    let mut steps = Vec::new();
+    let mut step = |name: &'static str, f: &dyn Fn() -> Result<(), String>| {
+        let s = Step::start(name);
+        let result = f();
+        steps.push(s.finish(result.is_ok()));
+        result
+    };
+    let outcome = (|| {
+        step("setup", &setup::all)?;
+        step("fmt", &|| cargo(&["fmt", "--all", "--check"]))?;
+        step("clippy (native)", &|| {
+            cargo(&["clippy", "--all-targets", "--", "-D", "warnings"])
+        })?;
+        step("clippy (app, wasm32)", &|| {
+            cargo(&[
+                "clippy",
+                "--package",
+                "app",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        })?;
+        step("native tests", &|| cargo(&["test"]))?;
+        step("rules-core for wasm32", &|| {
+            cargo(&[
+                "build",
+                "--package",
+                "rules-core",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+        })?;
+        step("app unit tests in Chromium", &dist::wasm_unit_tests)?;
+        step("app release build", &dist::build_app)?;
+        step("server binary", &|| {
+            cargo(&["build", "--package", "server"])
+        })?;
+        step("browser end-to-end tests", &dist::e2e_tests)?;
+        Ok(())
+    })();
+    eprintln!("\nxtask test summary:");
+    for line in &steps {
+        eprintln!("  {line}");
+    }
+    outcome
+}

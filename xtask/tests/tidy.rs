@@ -1,0 +1,176 @@
+//! Repository-wide checks that keep the project's promises: every locale
+//! carries every message, no UI text hides in Rust code, and the static page
+//! agrees with the Fluent files.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+const DEFAULT_LOCALE: &str = "zh-CN";
+const LOCALES: [&str; 3] = ["zh-CN", "zh-TW", "en"];
+
+fn ftl_files(locale: &str) -> Vec<PathBuf> {
+    let dir = root().join("app/i18n").join(locale);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Message id -> its text, for simple messages (placeables shown as `{}`).
+fn messages(locale: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for file in ftl_files(locale) {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
+        for entry in resource.body {
+            if let Entry::Message(message) = entry {
+                let text = message
+                    .value
+                    .map(|pattern| {
+                        pattern
+                            .elements
+                            .iter()
+                            .map(|e| match e {
+                                PatternElement::TextElement { value } => (*value).to_owned(),
+                                PatternElement::Placeable { expression } => match expression {
+                                    Expression::Inline(InlineExpression::VariableReference {
+                                        id,
+                                    }) => format!("{{${}}}", id.name),
+                                    _ => "{}".to_owned(),
+                                },
+                            })
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default();
+                out.push((message.id.name.to_owned(), text));
+            }
+        }
+    }
+    out
+}
+
+fn ids(locale: &str) -> BTreeSet<String> {
+    messages(locale).into_iter().map(|(id, _)| id).collect()
+}
+
+fn message(locale: &str, id: &str) -> String {
+    messages(locale)
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .unwrap_or_else(|| panic!("{locale} lacks {id}"))
+        .1
+}
+
+#[test]
+fn every_locale_has_every_message_of_the_default() {
+    let reference = ids(DEFAULT_LOCALE);
+    assert!(reference.len() > 10, "the default locale has messages");
+    for locale in LOCALES {
+        let have = ids(locale);
+        let missing: Vec<_> = reference.difference(&have).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        let extra: Vec<_> = have.difference(&reference).collect();
+        assert!(
+            extra.is_empty(),
+            "{locale} has ids the default lacks: {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn no_message_id_is_defined_twice() {
+    for locale in LOCALES {
+        let all = messages(locale);
+        let unique: BTreeSet<_> = all.iter().map(|(id, _)| id).collect();
+        assert_eq!(all.len(), unique.len(), "{locale} defines an id twice");
+    }
+}
+
+#[test]
+fn translations_keep_the_same_arguments() {
+    let args = |text: &str| -> BTreeSet<String> {
+        text.match_indices("{$")
+            .map(|(i, _)| text[i..].split('}').next().unwrap().to_owned())
+            .collect()
+    };
+    for (id, text) in messages(DEFAULT_LOCALE) {
+        for locale in LOCALES {
+            let other = message(locale, &id);
+            assert_eq!(args(&text), args(&other), "{locale} {id}: arguments differ");
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// UI text belongs in the Fluent files; a CJK character in an app source
+/// string literal is text that the other languages would never get.
+#[test]
+fn no_chinese_text_in_app_code() {
+    let mut files = Vec::new();
+    rust_files(&root().join("app/src"), &mut files);
+    let mut offenders = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in source.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if code.contains('"') && code.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                offenders.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "UI text in code: {offenders:?}");
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let len = text[from..].find(end).unwrap();
+    &text[from..from + len]
+}
+
+/// What WeChat shows in a link preview is read from the static page before
+/// any script runs: it must say what the zh-CN Fluent file says.
+#[test]
+fn static_page_title_and_description_match_the_default_locale() {
+    let html = std::fs::read_to_string(root().join("index.html")).unwrap();
+    assert_eq!(
+        between(&html, "<title>", "</title>"),
+        message(DEFAULT_LOCALE, "app-page-title")
+    );
+    assert_eq!(
+        between(&html, "<meta name=\"description\" content=\"", "\">"),
+        message(DEFAULT_LOCALE, "app-description")
+    );
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+}
+
+#[test]
+fn manifest_names_match_the_default_locale() {
+    let text = std::fs::read_to_string(root().join("public/manifest.webmanifest")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(manifest["name"], message(DEFAULT_LOCALE, "app-page-title"));
+    assert_eq!(manifest["short_name"], message(DEFAULT_LOCALE, "app-name"));
+    assert_eq!(manifest["lang"], DEFAULT_LOCALE);
+}
