@@ -1,5 +1,6 @@
 //! `jiuzhu-server`: start the backend.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
@@ -15,6 +16,7 @@ async fn main() -> ExitCode {
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
