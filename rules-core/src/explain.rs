@@ -1,0 +1,86 @@
+//! What a pack says about one program: its rule, parameters and citations.
+
+use crate::date::Date;
+use crate::pack::{Pack, ParamValue, Source, TimeLimits};
+use crate::program::ProgramId;
+use crate::validate::OPTIONAL_PARAMETERS;
+use serde::{Deserialize, Serialize};
+
+/// A program as a pack runs it on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub program: ProgramId,
+    pub name_zh: String,
+    pub offered: bool,
+    pub rule: Option<Source>,
+    pub office: Option<String>,
+    pub apply_at: Option<String>,
+    pub time_limits: Option<TimeLimits>,
+    /// `(id, name)` of each document required.
+    pub documents: Vec<(String, String)>,
+    pub parameters: Vec<ExplainedParam>,
+    pub note: Option<String>,
+}
+
+/// A parameter in force, with its description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExplainedParam {
+    pub description: Option<String>,
+    pub value: ParamValue,
+}
+
+/// Optional parameters that belong to a program's explanation.
+fn optional_for(p: ProgramId) -> &'static [&'static str] {
+    match p {
+        ProgramId::Dibao => &["single_inclusion", "allows_residence_permit_application"],
+        ProgramId::Tekun => &["tekun_living_standard_urban", "tekun_living_standard_rural"],
+        ProgramId::Temporary => &["temporary_family_cap_year"],
+        ProgramId::DisabilityCare => &["disability_care_subsidy_grade1"],
+        _ => &[],
+    }
+}
+
+/// Explains `program` as `pack` runs it on `on`.
+pub fn explain(pack: &Pack, program: ProgramId, on: Date) -> Explanation {
+    let spec = pack.program(program);
+    let mut names: Vec<&str> = program.required_parameters().to_vec();
+    names.extend(
+        optional_for(program)
+            .iter()
+            .filter(|n| OPTIONAL_PARAMETERS.contains(n)),
+    );
+    let parameters = names
+        .into_iter()
+        .filter_map(|n| {
+            let value = pack.param(n, on)?;
+            Some(ExplainedParam {
+                description: pack.parameters.get(n).and_then(|p| p.description.clone()),
+                value,
+            })
+        })
+        .collect();
+    Explanation {
+        program,
+        name_zh: program.name_zh().to_owned(),
+        offered: pack.offers(program),
+        rule: spec.and_then(|s| s.rule.clone()),
+        office: spec.and_then(|s| s.office.clone()),
+        apply_at: spec.and_then(|s| s.apply_at.clone()),
+        time_limits: spec.and_then(|s| s.time_limits.clone()),
+        documents: spec
+            .and_then(|s| s.documents.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|id| {
+                let name = pack
+                    .documents
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| id.clone());
+                (id, name)
+            })
+            .collect(),
+        parameters,
+        note: spec.and_then(|s| s.note.clone()),
+    }
+}

@@ -1,0 +1,129 @@
+//! The result of a screening: decisions with their reasons.
+
+use crate::date::Date;
+use crate::money::Amount;
+use crate::pack::{ParamValue, Payee, Source, TimeLimits};
+use crate::program::ProgramId;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How likely the household is to qualify for a program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The answers meet every test.
+    Likely,
+    /// Meets the tests that could be checked; something needs verification.
+    Possible,
+    /// A test fails.
+    Unlikely,
+    /// The jurisdiction does not run the program.
+    NotOffered,
+}
+
+/// The result of one test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Passed,
+    Failed,
+    Unknown,
+}
+
+/// Named arguments of a message (Fluent-style). Values are strings; amounts
+/// are decimal strings in yuan.
+pub type Args = BTreeMap<String, String>;
+
+/// A test applied: a message id (`test-dibao-income-below-standard`) and its arguments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: Args,
+}
+
+/// A message id with arguments: notes, recommendations, what would change a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: Args,
+}
+
+/// One step of an amount's computation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: Args,
+    pub value: Decimal,
+}
+
+/// The decision for one program.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub program: ProgramId,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub tests: Vec<Check>,
+    /// Parameter values used, with their sources and example flags.
+    #[serde(default)]
+    pub parameters: Vec<ParamValue>,
+    #[serde(default)]
+    pub amount: Option<Amount>,
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// Member indexes the decision covers.
+    #[serde(default)]
+    pub covered: Vec<usize>,
+    /// For `unlikely`: what would change the result.
+    #[serde(default)]
+    pub would_change: Vec<Message>,
+    /// Interactions, recommendations, services.
+    #[serde(default)]
+    pub notes: Vec<Message>,
+    #[serde(default)]
+    pub paid_to: Option<Payee>,
+    #[serde(default)]
+    pub rule: Option<Source>,
+    #[serde(default)]
+    pub office: Option<String>,
+    #[serde(default)]
+    pub apply_at: Option<String>,
+    #[serde(default)]
+    pub time_limits: Option<TimeLimits>,
+    /// Document ids needed (一次性告知).
+    #[serde(default)]
+    pub documents: Vec<String>,
+}
+
+/// One item of the merged document checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub name: String,
+    /// The likely/possible programs that need it.
+    pub programs: Vec<ProgramId>,
+}
+
+/// A whole screening: one decision per program id, in the order of DESIGN.md.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Screening {
+    pub jurisdiction: String,
+    pub jurisdiction_name: String,
+    pub demo: bool,
+    pub as_of: Date,
+    pub household_size: usize,
+    pub decisions: Vec<Decision>,
+    /// Documents for every likely/possible program, most needed first.
+    pub checklist: Vec<ChecklistItem>,
+}
+
+impl Screening {
+    /// The decision for a program.
+    pub fn decision(&self, program: ProgramId) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.program == program)
+    }
+}

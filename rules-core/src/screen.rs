@@ -1,0 +1,2492 @@
+//! The evaluation: one household, one pack, one date → one decision per program.
+
+use crate::date::Date;
+use crate::household::{
+    CareMode, CustodyMode, DisabilityCategory, EmergencyKind, Employment, HospitalLevel, Household,
+    HukouKind, IncomeKind, Member, OrphanStatus, Relation, SelfCare, Sex, StudentStage, Supporters,
+    WorkCapacity,
+};
+use crate::money::{Amount, Bound, Period, round2};
+use crate::outcome::{
+    Args, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+};
+use crate::pack::{Pack, Payee};
+use crate::program::ProgramId;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A three-valued answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tri {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Tri {
+    fn from_opt(b: Option<bool>) -> Tri {
+        match b {
+            Some(true) => Tri::Yes,
+            Some(false) => Tri::No,
+            None => Tri::Unknown,
+        }
+    }
+
+    fn or(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
+            (Tri::No, Tri::No) => Tri::No,
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+
+    fn status(self) -> Status {
+        match self {
+            Tri::Yes => Status::Passed,
+            Tri::No => Status::Failed,
+            Tri::Unknown => Status::Unknown,
+        }
+    }
+
+    fn any(items: impl IntoIterator<Item = Tri>) -> Tri {
+        items.into_iter().fold(Tri::No, Tri::or)
+    }
+}
+
+fn outcome_of(t: Tri) -> Outcome {
+    match t {
+        Tri::Yes => Outcome::Likely,
+        Tri::Unknown => Outcome::Possible,
+        Tri::No => Outcome::Unlikely,
+    }
+}
+
+fn tri_of(o: Outcome) -> Tri {
+    match o {
+        Outcome::Likely => Tri::Yes,
+        Outcome::Possible => Tri::Unknown,
+        Outcome::Unlikely | Outcome::NotOffered => Tri::No,
+    }
+}
+
+/// Saturating decimal helpers: user input must never make the engine panic.
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(Decimal::MAX)
+}
+
+fn sub(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_sub(b).unwrap_or(Decimal::MIN)
+}
+
+fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or(Decimal::MAX)
+}
+
+fn div(a: Decimal, b: Decimal) -> Decimal {
+    if b.is_zero() {
+        return a;
+    }
+    a.checked_div(b).unwrap_or(Decimal::MAX)
+}
+
+fn dec(n: usize) -> Decimal {
+    Decimal::from(u64::try_from(n).unwrap_or(u64::MAX))
+}
+
+fn nonneg(v: Decimal) -> Decimal {
+    v.max(Decimal::ZERO)
+}
+
+fn s(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+fn money(v: Decimal) -> String {
+    round2(v).to_string()
+}
+
+fn args(pairs: &[(&str, String)]) -> Args {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
+
+/// A 低保 standard: the same figure when the area is known, the rural..urban
+/// range when it is not.
+#[derive(Clone, Copy, Debug)]
+struct Std {
+    low: Decimal,
+    high: Decimal,
+}
+
+impl Std {
+    /// `value < S`.
+    fn below(self, value: Decimal) -> Tri {
+        if value < self.low {
+            Tri::Yes
+        } else if value >= self.high {
+            Tri::No
+        } else {
+            Tri::Unknown
+        }
+    }
+
+    fn scaled(self, k: Decimal) -> Std {
+        Std {
+            low: mul(self.low, k),
+            high: mul(self.high, k),
+        }
+    }
+}
+
+/// Household-wide facts computed once.
+struct Ctx<'a> {
+    pack: &'a Pack,
+    h: &'a Household,
+    on: Date,
+    /// Indexes of members counted in the household.
+    counted: Vec<usize>,
+    area: Option<HukouKind>,
+    applicant: Option<&'a Member>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(pack: &'a Pack, h: &'a Household, on: Date) -> Self {
+        let counted: Vec<usize> = h
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.counted_in_household())
+            .map(|(i, _)| i)
+            .collect();
+        let applicant = h
+            .members
+            .iter()
+            .find(|m| m.relation == Some(Relation::Applicant))
+            .or_else(|| h.members.first());
+        let area = applicant.and_then(|m| m.hukou.kind);
+        Ctx {
+            pack,
+            h,
+            on,
+            counted,
+            area,
+            applicant,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.counted.len()
+    }
+
+    fn member(&self, i: usize) -> &Member {
+        &self.h.members[i]
+    }
+
+    fn age(&self, i: usize) -> Option<u32> {
+        self.member(i).age_on(self.on)
+    }
+
+    /// Whether the household (or member) already receives a program.
+    fn holds(&self, program: ProgramId, member: Option<usize>) -> Tri {
+        match &self.h.current_benefits {
+            None => Tri::Unknown,
+            Some(list) => {
+                let held = list.iter().any(|b| {
+                    b.program == program
+                        && match (member, b.member) {
+                            (Some(i), Some(j)) => i == j,
+                            _ => true,
+                        }
+                });
+                if held { Tri::Yes } else { Tri::No }
+            }
+        }
+    }
+
+    fn held_since(&self, program: ProgramId) -> Option<(Option<Date>, Option<Decimal>)> {
+        self.h
+            .current_benefits
+            .as_ref()?
+            .iter()
+            .find(|b| b.program == program)
+            .map(|b| (b.since, b.monthly))
+    }
+
+    fn employed(&self, i: usize) -> Tri {
+        match self.member(i).employment {
+            Some(Employment::Employed | Employment::SelfEmployed) => Tri::Yes,
+            Some(_) => Tri::No,
+            None => Tri::Unknown,
+        }
+    }
+}
+
+/// A member's severe condition for 单独纳入 (seed 000 二(二); 57号 art.8).
+fn severe_for_single_inclusion(m: &Member) -> Tri {
+    let illness = Tri::from_opt(m.serious_illness);
+    let disability = match &m.disability {
+        None => Tri::Unknown,
+        Some(d) => match (d.has, d.grade, d.category) {
+            (Some(false), _, _) => Tri::No,
+            (_, Some(1 | 2), _) => Tri::Yes,
+            (
+                _,
+                Some(3 | 4),
+                Some(DisabilityCategory::Mental | DisabilityCategory::Intellectual),
+            ) => Tri::Yes,
+            (_, Some(_), Some(_)) => Tri::No,
+            _ => Tri::Unknown,
+        },
+    };
+    illness.or(disability)
+}
+
+/// 民发〔2021〕43号 第五条: disabilities deemed to leave no work capacity.
+fn tekun_disability(m: &Member) -> Tri {
+    match &m.disability {
+        None => Tri::Unknown,
+        Some(d) => {
+            if d.has == Some(false) {
+                return Tri::No;
+            }
+            match (d.category, d.grade) {
+                (Some(DisabilityCategory::Intellectual | DisabilityCategory::Mental), Some(g)) => {
+                    if g <= 3 {
+                        Tri::Yes
+                    } else {
+                        Tri::No
+                    }
+                }
+                (Some(DisabilityCategory::Physical), Some(g)) => {
+                    if g <= 2 {
+                        Tri::Yes
+                    } else {
+                        Tri::No
+                    }
+                }
+                (Some(DisabilityCategory::Visual), Some(g)) => {
+                    if g == 1 {
+                        Tri::Yes
+                    } else {
+                        Tri::No
+                    }
+                }
+                (Some(DisabilityCategory::Multiple), Some(g)) => {
+                    // 多重残疾: grade 1-2 always qualifies; lower grades depend on
+                    // the components, which the questionnaire does not ask.
+                    if g <= 2 { Tri::Yes } else { Tri::Unknown }
+                }
+                (Some(_), Some(_)) => Tri::No,
+                _ => Tri::Unknown,
+            }
+        }
+    }
+}
+
+fn disability_grade(m: &Member) -> Option<u8> {
+    m.disability.as_ref().and_then(|d| d.grade)
+}
+
+fn disability_category(m: &Member) -> Option<DisabilityCategory> {
+    m.disability.as_ref().and_then(|d| d.category)
+}
+
+/// Builds one decision, recording the parameters it reads.
+struct B<'c, 'a> {
+    c: &'c Ctx<'a>,
+    d: Decision,
+    outcome: Option<Outcome>,
+}
+
+impl<'c, 'a> B<'c, 'a> {
+    fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
+        let spec = c.pack.program(program);
+        let d = Decision {
+            program,
+            outcome: Outcome::Unlikely,
+            tests: Vec::new(),
+            parameters: Vec::new(),
+            amount: None,
+            steps: Vec::new(),
+            covered: Vec::new(),
+            would_change: Vec::new(),
+            notes: Vec::new(),
+            paid_to: spec.and_then(|p| p.paid_to),
+            rule: spec.and_then(|p| p.rule.clone()),
+            office: spec.and_then(|p| p.office.clone()),
+            apply_at: spec.and_then(|p| p.apply_at.clone()),
+            time_limits: spec.and_then(|p| p.time_limits.clone()),
+            documents: spec.and_then(|p| p.documents.clone()).unwrap_or_default(),
+        };
+        B {
+            c,
+            d,
+            outcome: None,
+        }
+    }
+
+    /// Reads a parameter and records it. A missing one becomes an unknown test.
+    fn p(&mut self, name: &str) -> Option<Decimal> {
+        match self.c.pack.param(name, self.c.on) {
+            Some(v) => {
+                let value = v.value;
+                if !self.d.parameters.iter().any(|p| p.name == name) {
+                    self.d.parameters.push(v);
+                }
+                Some(value)
+            }
+            None => {
+                self.test(
+                    "test-parameter-available",
+                    Tri::Unknown,
+                    &[("parameter", name.to_owned())],
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads an optional parameter: absent is not a problem.
+    fn opt(&mut self, name: &str) -> Option<Decimal> {
+        let v = self.c.pack.param(name, self.c.on)?;
+        let value = v.value;
+        if !self.d.parameters.iter().any(|p| p.name == name) {
+            self.d.parameters.push(v);
+        }
+        Some(value)
+    }
+
+    fn flag(&mut self, name: &str) -> bool {
+        self.p(name).is_some_and(|v| !v.is_zero())
+    }
+
+    /// The 低保 standard S for the household's area (seed 000 (七): 城乡).
+    fn standard(&mut self) -> Option<Std> {
+        let urban = self.p("dibao_standard_urban")?;
+        let rural = self.p("dibao_standard_rural")?;
+        Some(match self.c.area {
+            Some(HukouKind::Urban) => Std {
+                low: urban,
+                high: urban,
+            },
+            Some(HukouKind::Rural) => Std {
+                low: rural,
+                high: rural,
+            },
+            None => Std {
+                low: urban.min(rural),
+                high: urban.max(rural),
+            },
+        })
+    }
+
+    fn test(&mut self, id: &str, t: Tri, a: &[(&str, String)]) -> Tri {
+        self.d.tests.push(Check {
+            id: id.to_owned(),
+            status: t.status(),
+            args: args(a),
+        });
+        t
+    }
+
+    fn step(&mut self, id: &str, a: &[(&str, String)], value: Decimal) {
+        self.d.steps.push(Step {
+            id: id.to_owned(),
+            args: args(a),
+            value: round2(value),
+        });
+    }
+
+    fn note(&mut self, id: &str, a: &[(&str, String)]) {
+        self.d.notes.push(Message {
+            id: id.to_owned(),
+            args: args(a),
+        });
+    }
+
+    fn change(&mut self, id: &str, a: &[(&str, String)]) {
+        self.d.would_change.push(Message {
+            id: id.to_owned(),
+            args: args(a),
+        });
+    }
+
+    fn set_outcome(&mut self, t: Tri) {
+        self.outcome = Some(outcome_of(t));
+    }
+
+    fn finish(mut self) -> Decision {
+        let from_tests = if self.d.tests.iter().any(|t| t.status == Status::Failed) {
+            Outcome::Unlikely
+        } else if self.d.tests.iter().any(|t| t.status == Status::Unknown) {
+            Outcome::Possible
+        } else {
+            Outcome::Likely
+        };
+        self.d.outcome = self.outcome.unwrap_or(from_tests);
+        if self.d.outcome == Outcome::Unlikely {
+            self.d.amount = None;
+            self.d.covered.clear();
+        } else {
+            self.d.would_change.clear();
+        }
+        if let Some(a) = &mut self.d.amount {
+            a.value = nonneg(a.value);
+        }
+        self.d
+    }
+
+    /// Sum of counted monthly income of one member, net of 就业成本.
+    /// Returns (lower bound, complete).
+    fn member_income(&mut self, i: usize) -> (Decimal, bool) {
+        let m = self.c.member(i);
+        let Some(incomes) = &m.incomes else {
+            return (Decimal::ZERO, false);
+        };
+        let mut total = Decimal::ZERO;
+        let mut wages = Decimal::ZERO;
+        let mut complete = true;
+        for inc in incomes.iter().filter(|x| x.kind.counted()) {
+            match inc.monthly {
+                Some(v) => {
+                    let v = nonneg(v);
+                    total = add(total, v);
+                    if inc.kind == IncomeKind::Wages {
+                        wages = add(wages, v);
+                    }
+                }
+                None => complete = false,
+            }
+        }
+        if wages > Decimal::ZERO {
+            // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
+            if let Some(cost) = self.p("employment_cost_deduction") {
+                let deducted = cost.min(wages);
+                total = sub(total, deducted);
+                self.step(
+                    "step-employment-cost-deduction",
+                    &[("member", i.to_string()), ("wages", money(wages))],
+                    deducted,
+                );
+            }
+        }
+        (nonneg(total), complete)
+    }
+
+    /// Household counted monthly income (lower bound, complete).
+    fn household_income(&mut self) -> (Decimal, bool) {
+        let mut total = Decimal::ZERO;
+        let mut complete = true;
+        for i in self.c.counted.clone() {
+            let (v, c) = self.member_income(i);
+            total = add(total, v);
+            complete &= c;
+        }
+        (total, complete)
+    }
+
+    /// Property tests shared by 低保, 边缘 and 特困 (local PARAM thresholds).
+    fn property_tests(&mut self, prefix: &str, std: Std) -> Tri {
+        let n = self.c.n().max(1);
+        let mut all = Tri::Yes;
+        if let Some(months) = self.p("asset_limit_months") {
+            let limit = std.scaled(months);
+            let t = match self.c.h.money_assets {
+                None => Tri::Unknown,
+                Some(a) => {
+                    let pc = div(nonneg(a), dec(n));
+                    // 不超过: the limit itself passes.
+                    if pc <= limit.low {
+                        Tri::Yes
+                    } else if pc > limit.high {
+                        Tri::No
+                    } else {
+                        Tri::Unknown
+                    }
+                }
+            };
+            let pc = self
+                .c
+                .h
+                .money_assets
+                .map(|a| money(div(nonneg(a), dec(n))))
+                .unwrap_or_default();
+            all = all.and(self.test(
+                &format!("test-{prefix}-money-assets-within-limit"),
+                t,
+                &[("per-capita", pc), ("limit", money(limit.low))],
+            ));
+        }
+        if let Some(allowed) = self.p("cars_allowed") {
+            let t = match self.c.h.cars {
+                None => Tri::Unknown,
+                Some(c) => {
+                    if Decimal::from(c) <= allowed {
+                        Tri::Yes
+                    } else {
+                        Tri::No
+                    }
+                }
+            };
+            let cars = self.c.h.cars.map(|c| c.to_string()).unwrap_or_default();
+            all = all.and(self.test(
+                &format!("test-{prefix}-cars-within-limit"),
+                t,
+                &[("cars", cars), ("allowed", s(allowed))],
+            ));
+        }
+        if let Some(allowed) = self.p("homes_allowed") {
+            let t = match self.c.h.homes {
+                None => Tri::Unknown,
+                Some(c) => {
+                    if Decimal::from(c) <= allowed {
+                        Tri::Yes
+                    } else {
+                        Tri::No
+                    }
+                }
+            };
+            let homes = self.c.h.homes.map(|c| c.to_string()).unwrap_or_default();
+            all = all.and(self.test(
+                &format!("test-{prefix}-homes-within-limit"),
+                t,
+                &[("homes", homes), ("allowed", s(allowed))],
+            ));
+        }
+        let business = match self.c.h.runs_business {
+            Some(false) => Tri::Yes,
+            // A business needs the office's check of its assets: not a failure.
+            Some(true) | None => Tri::Unknown,
+        };
+        all.and(self.test(&format!("test-{prefix}-business-checked"), business, &[]))
+    }
+
+    fn hukou_test(&mut self, prefix: &str) -> Tri {
+        let t = match self.c.applicant {
+            None => Tri::Unknown,
+            Some(m) => match m.hukou.local {
+                Some(true) => Tri::Yes,
+                Some(false) => {
+                    // 57号 第四、五条: 居住地申请 only where the pack allows it.
+                    let allows = self.flag("allows_residence_permit_application");
+                    match m.hukou.residence_permit {
+                        Some(true) if allows => Tri::Yes,
+                        None if allows => Tri::Unknown,
+                        _ => Tri::No,
+                    }
+                }
+                None => Tri::Unknown,
+            },
+        };
+        self.test(&format!("test-{prefix}-hukou-local"), t, &[])
+    }
+
+    fn not_offered(c: &Ctx<'_>, program: ProgramId) -> Decision {
+        let mut b = B::new(c, program);
+        b.d.documents.clear();
+        b.outcome = Some(Outcome::NotOffered);
+        b.d.paid_to = None;
+        b.finish()
+    }
+}
+
+/// What a decision says about each member's status in a base program.
+struct Results {
+    tekun: Vec<Tri>,
+    dibao: Tri,
+    dibao_covered: Vec<usize>,
+    edge: Tri,
+}
+
+/// Screens a household against a pack on a date.
+pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
+    let c = Ctx::new(pack, household, as_of);
+    let nm = household.members.len();
+    let mut out: BTreeMap<ProgramId, Decision> = BTreeMap::new();
+
+    // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
+    let (tekun, tekun_members, _tekun_amount) = if pack.offers(ProgramId::Tekun) {
+        tekun_decision(&c)
+    } else {
+        (
+            B::not_offered(&c, ProgramId::Tekun),
+            vec![Tri::No; nm],
+            vec![None; nm],
+        )
+    };
+    let held_tekun: Vec<Tri> = (0..nm)
+        .map(|i| {
+            if c.holds(ProgramId::Tekun, Some(i)) == Tri::Yes {
+                Tri::Yes
+            } else {
+                tekun_members[i]
+            }
+        })
+        .collect();
+
+    let (dibao, edge, dibao_covered) = dibao_and_edge(&c, &held_tekun);
+    let dibao_tri = if dibao.outcome == Outcome::NotOffered {
+        Tri::No
+    } else {
+        tri_of(dibao.outcome).or(match c.holds(ProgramId::Dibao, None) {
+            Tri::Yes => Tri::Yes,
+            _ => Tri::No,
+        })
+    };
+    let edge_tri = tri_of(edge.outcome).or(match c.holds(ProgramId::DibaoEdge, None) {
+        Tri::Yes => Tri::Yes,
+        _ => Tri::No,
+    });
+    let r = Results {
+        tekun: held_tekun,
+        dibao: dibao_tri,
+        dibao_covered,
+        edge: edge_tri,
+    };
+    out.insert(ProgramId::Tekun, tekun);
+    out.insert(ProgramId::Dibao, dibao);
+    out.insert(ProgramId::DibaoEdge, edge);
+
+    for &p in ProgramId::ALL {
+        if out.contains_key(&p) {
+            continue;
+        }
+        let d = if !pack.offers(p) {
+            B::not_offered(&c, p)
+        } else {
+            match p {
+                ProgramId::TekunCare => tekun_care(&c, &r),
+                ProgramId::Orphan => orphan(&c, &r),
+                ProgramId::Temporary => temporary(&c),
+                ProgramId::Medical => medical(&c, &r),
+                ProgramId::Education => education(&c, &r),
+                ProgramId::Housing => housing(&c, &r),
+                ProgramId::Employment => employment(&c, &r),
+                ProgramId::Disaster => disaster(&c),
+                ProgramId::DisabilityLiving => disability_living(&c, &r),
+                ProgramId::DisabilityCare => disability_care(&c, &r),
+                ProgramId::ChildRehab => child_rehab(&c, &r),
+                ProgramId::MentalMedication => mental_medication(&c, &r),
+                ProgramId::DisabilityCustody => disability_custody(&c, &r),
+                ProgramId::HospitalEscort => hospital_escort(&c, &r),
+                ProgramId::WorkerHardship => worker_hardship(&c),
+                ProgramId::LegalAid => legal_aid(&c, &r),
+                ProgramId::UtilityRelief => utility_relief(&c, &r),
+                ProgramId::FuneralRelief => funeral_relief(&c, &r),
+                ProgramId::TwoCancers => two_cancers(&c, &r),
+                ProgramId::Dibao | ProgramId::DibaoEdge | ProgramId::Tekun => continue,
+            }
+        };
+        out.insert(p, d);
+    }
+
+    // Orphan vs 特困 (43号 art.9): report both, recommend one, never pay both.
+    orphan_vs_tekun(&c, &mut out);
+
+    let decisions: Vec<Decision> = ProgramId::ALL
+        .iter()
+        .filter_map(|p| out.remove(p))
+        .collect();
+    let checklist = checklist(pack, &decisions);
+    Screening {
+        jurisdiction: pack.jurisdiction.code.clone(),
+        jurisdiction_name: pack.jurisdiction.name.clone(),
+        demo: pack.jurisdiction.demo,
+        as_of,
+        household_size: c.n(),
+        decisions,
+        checklist,
+    }
+}
+
+/// The merged document list: de-duplicated, most-needed first, then in the
+/// order of first appearance.
+fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
+    let mut items: Vec<ChecklistItem> = Vec::new();
+    for d in decisions
+        .iter()
+        .filter(|d| matches!(d.outcome, Outcome::Likely | Outcome::Possible))
+    {
+        for doc in &d.documents {
+            match items.iter_mut().find(|i| &i.id == doc) {
+                Some(item) => {
+                    if !item.programs.contains(&d.program) {
+                        item.programs.push(d.program);
+                    }
+                }
+                None => items.push(ChecklistItem {
+                    id: doc.clone(),
+                    name: pack
+                        .documents
+                        .get(doc)
+                        .cloned()
+                        .unwrap_or_else(|| doc.clone()),
+                    programs: vec![d.program],
+                }),
+            }
+        }
+    }
+    // Stable sort keeps first-appearance order among equals.
+    items.sort_by_key(|i| std::cmp::Reverse(i.programs.len()));
+    items
+}
+
+fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
+    let mut b = B::new(c, ProgramId::Tekun);
+    let nm = c.h.members.len();
+    let mut per = vec![Tri::No; nm];
+    let mut amounts = vec![None; nm];
+    let std = b.standard();
+    let elder = b.p("tekun_elder_age");
+    let minor = b.p("tekun_minor_age");
+    let multiple = b.p("tekun_living_multiple");
+    let living = {
+        let abs = match c.area {
+            Some(HukouKind::Urban) => b.opt("tekun_living_standard_urban"),
+            Some(HukouKind::Rural) => b.opt("tekun_living_standard_rural"),
+            None => b
+                .opt("tekun_living_standard_rural")
+                .or_else(|| b.opt("tekun_living_standard_urban")),
+        };
+        match (abs, std, multiple) {
+            (Some(a), _, _) => {
+                b.step("step-tekun-living-standard-fixed", &[], a);
+                Some(a)
+            }
+            (None, Some(st), Some(m)) => {
+                // seed 000 二(二): 特困供养标准不低于低保标准的1.6倍 (read "16倍" as 1.6)
+                let v = mul(st.low, m);
+                b.step(
+                    "step-tekun-living-standard-multiple",
+                    &[("standard", money(st.low)), ("multiple", s(m))],
+                    v,
+                );
+                Some(v)
+            }
+            _ => None,
+        }
+    };
+    let money_pc_ok = match std {
+        Some(st) => {
+            let n = c.n().max(1);
+            let limit = b.p("asset_limit_months").map(|k| st.scaled(k));
+            match (c.h.money_assets, limit) {
+                (Some(a), Some(l)) => {
+                    let pc = div(nonneg(a), dec(n));
+                    if pc <= l.low {
+                        Tri::Yes
+                    } else if pc > l.high {
+                        Tri::No
+                    } else {
+                        Tri::Unknown
+                    }
+                }
+                _ => Tri::Unknown,
+            }
+        }
+        None => Tri::Unknown,
+    };
+    let mut best = Tri::No;
+    for i in 0..nm {
+        let m = c.member(i);
+        if m.living.is_some_and(|l| l.excluded_from_household()) {
+            continue;
+        }
+        let mi = i.to_string();
+        let age = c.age(i);
+        let held = c.holds(ProgramId::Tekun, Some(i)) == Tri::Yes;
+        let is_elder = match (age, elder) {
+            (Some(a), Some(e)) => Tri::from_opt(Some(Decimal::from(a) >= e)),
+            _ => Tri::Unknown,
+        };
+        // 43号 第五条: 未满16周岁 (海丰: 18, seed 000 二(二)); those already
+        // supported keep it until 18.
+        let is_minor = match (age, minor) {
+            (Some(a), Some(lim)) => {
+                let a = Decimal::from(a);
+                Tri::from_opt(Some(a < lim || (held && a < Decimal::from(18))))
+            }
+            _ => Tri::Unknown,
+        };
+        let disabled = tekun_disability(m);
+        let category = is_elder.or(is_minor).or(disabled);
+        let age_s = age.map(|a| a.to_string()).unwrap_or_default();
+        let t_cat = b.test(
+            "test-tekun-category",
+            category,
+            &[("member", mi.clone()), ("age", age_s)],
+        );
+        // 43号 第五条: the listed groups are deemed to have no work capacity.
+        let capacity = if category == Tri::Yes {
+            Tri::Yes
+        } else {
+            match m.work_capacity {
+                Some(WorkCapacity::None) => Tri::Yes,
+                Some(_) => Tri::No,
+                None => Tri::Unknown,
+            }
+        };
+        let t_cap = b.test(
+            "test-tekun-no-work-capacity",
+            capacity,
+            &[("member", mi.clone())],
+        );
+        let (inc, complete) = b.member_income(i);
+        let t_inc = match std {
+            Some(st) => {
+                let t = st.below(inc);
+                let t = if t == Tri::Yes && !complete {
+                    Tri::Unknown
+                } else {
+                    t
+                };
+                b.test(
+                    "test-tekun-income-below-standard",
+                    t,
+                    &[
+                        ("member", mi.clone()),
+                        ("income", money(inc)),
+                        ("standard", money(st.low)),
+                    ],
+                )
+            }
+            None => Tri::Unknown,
+        };
+        let t_prop = b.test(
+            "test-tekun-property-within-limit",
+            money_pc_ok,
+            &[("member", mi.clone())],
+        );
+        let sup = match m.supporters {
+            Some(Supporters::None | Supporters::Unable) => Tri::Yes,
+            Some(Supporters::Able) => Tri::No,
+            None => Tri::Unknown,
+        };
+        let t_sup = b.test("test-tekun-no-able-supporter", sup, &[("member", mi)]);
+        let mut all = t_cat.and(t_cap).and(t_inc).and(t_prop).and(t_sup);
+        if held && all == Tri::Unknown {
+            all = Tri::Yes;
+        }
+        per[i] = all;
+        if all != Tri::No {
+            amounts[i] = living;
+        }
+        best = best.or(all);
+    }
+    let likely: Vec<usize> = (0..nm).filter(|&i| per[i] == Tri::Yes).collect();
+    let covered: Vec<usize> = if likely.is_empty() {
+        (0..nm).filter(|&i| per[i] == Tri::Unknown).collect()
+    } else {
+        likely
+    };
+    if let Some(l) = living
+        && !covered.is_empty()
+    {
+        let total = mul(l, dec(covered.len()));
+        b.step(
+            "step-tekun-amount",
+            &[("living", money(l)), ("persons", covered.len().to_string())],
+            total,
+        );
+        b.d.amount = Some(Amount::new(total, Period::Month));
+    }
+    if covered
+        .iter()
+        .any(|&i| c.member(i).care_mode == Some(CareMode::Centralised))
+    {
+        // 集中供养: the living standard is paid to the care institution.
+        b.d.paid_to = Some(Payee::Institution);
+        b.note("note-tekun-centralised-paid-to-institution", &[]);
+    }
+    if best == Tri::No {
+        b.change("change-tekun-category", &[]);
+    }
+    b.d.covered = covered;
+    b.set_outcome(best);
+    (b.finish(), per, amounts)
+}
+
+fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>) {
+    let mut b = B::new(c, ProgramId::Dibao);
+    let mut e = B::new(c, ProgramId::DibaoEdge);
+    let offered = c.pack.offers(ProgramId::Dibao);
+    let edge_offered = c.pack.offers(ProgramId::DibaoEdge);
+    let n = c.n();
+    let std = b.standard();
+    let _ = e.standard();
+    let (hh_income, complete) = b.household_income();
+    let n_dec = dec(n.max(1));
+    let pc = div(hh_income, n_dec);
+    let size = n.to_string();
+    b.step(
+        "step-household-income",
+        &[("size", size.clone()), ("complete", complete.to_string())],
+        hh_income,
+    );
+    b.step("step-per-capita-income", &[("size", size.clone())], pc);
+    e.d.steps = b.d.steps.clone();
+    let t_size = if n == 0 { Tri::Unknown } else { Tri::Yes };
+    b.test(
+        "test-household-has-members",
+        t_size,
+        &[("size", size.clone())],
+    );
+    e.test(
+        "test-household-has-members",
+        t_size,
+        &[("size", size.clone())],
+    );
+    b.hukou_test("dibao");
+    e.hukou_test("edge");
+
+    // 低保 income test: per-capita income below S (低于: S itself fails).
+    let income_t = match std {
+        Some(st) => {
+            let t = st.below(pc);
+            if t == Tri::Yes && !complete {
+                Tri::Unknown
+            } else {
+                t
+            }
+        }
+        None => Tri::Unknown,
+    };
+    let st_low = std.map(|s| s.low).unwrap_or_default();
+    let taper_months = b.p("taper_months");
+    // seed 000 二(三)4 / 83号: 渐退期 for a household on 低保 whose income rose
+    // above S because a member took a job.
+    let taper = if income_t == Tri::No && c.holds(ProgramId::Dibao, None) == Tri::Yes {
+        let months = taper_months.unwrap_or_default();
+        c.counted
+            .iter()
+            .filter_map(|&i| c.member(i).job_started)
+            .filter(|started| Decimal::from(started.months_until(c.on)) < months)
+            .max()
+    } else {
+        None
+    };
+    let mut dibao_covered = Vec::new();
+    let single_ok = b.flag("single_inclusion");
+
+    if let Some(started) = taper {
+        let until = started.add_months(
+            rust_decimal::prelude::ToPrimitive::to_u32(&taper_months.unwrap_or_default().trunc())
+                .unwrap_or(0),
+        );
+        b.note(
+            "note-dibao-household-over-standard",
+            &[("income", money(pc)), ("standard", money(st_low))],
+        );
+        b.test(
+            "test-dibao-taper-period",
+            Tri::Yes,
+            &[
+                ("job-started", started.to_string()),
+                ("until", until.to_string()),
+            ],
+        );
+        b.note("note-dibao-taper-until", &[("until", until.to_string())]);
+        b.property_tests(
+            "dibao",
+            std.unwrap_or(Std {
+                low: Decimal::ZERO,
+                high: Decimal::ZERO,
+            }),
+        );
+        dibao_covered = c.counted.clone();
+        if let Some((_, Some(monthly))) = c.held_since(ProgramId::Dibao) {
+            b.step("step-dibao-taper-keeps-amount", &[], monthly);
+            b.d.amount = Some(Amount::new(monthly, Period::Month));
+        }
+        b.d.covered = dibao_covered.clone();
+    } else {
+        b.test(
+            "test-dibao-income-below-standard",
+            income_t,
+            &[
+                ("income", money(pc)),
+                ("standard", money(st_low)),
+                ("size", size.clone()),
+            ],
+        );
+    }
+
+    // 低保边缘: not 低保 and per-capita income below k × S.
+    let k = e.p("edge_multiplier");
+    let edge_std = match (std, k) {
+        (Some(st), Some(k)) => Some(st.scaled(k)),
+        _ => None,
+    };
+    let edge_income_t = match edge_std {
+        Some(es) => {
+            let t = es.below(pc);
+            if t == Tri::Yes && !complete {
+                Tri::Unknown
+            } else {
+                t
+            }
+        }
+        None => Tri::Unknown,
+    };
+    let prop = if taper.is_none() {
+        b.property_tests(
+            "dibao",
+            std.unwrap_or(Std {
+                low: Decimal::ZERO,
+                high: Decimal::ZERO,
+            }),
+        )
+    } else {
+        Tri::Yes
+    };
+    let e_prop = e.property_tests(
+        "edge",
+        std.unwrap_or(Std {
+            low: Decimal::ZERO,
+            high: Decimal::ZERO,
+        }),
+    );
+    let _ = prop;
+    e.test(
+        "test-edge-not-dibao",
+        income_t.not(),
+        &[("income", money(pc)), ("standard", money(st_low))],
+    );
+    e.test(
+        "test-edge-income-below-multiple",
+        edge_income_t,
+        &[
+            ("income", money(pc)),
+            ("limit", money(edge_std.map(|x| x.low).unwrap_or_default())),
+        ],
+    );
+    let edge_tri = edge_income_t.and(income_t.not()).and(e_prop);
+    if let Some(es) = edge_std {
+        e.change(
+            "change-edge-income-below",
+            &[
+                ("household-monthly", money(mul(es.low, n_dec))),
+                ("size", size.clone()),
+            ],
+        );
+    }
+    e.note("note-edge-opens-programs", &[]);
+    e.d.covered = c.counted.clone();
+
+    // Exclude 特困 members: 特困 and 低保 are not both paid to one person.
+    let tekun_members: Vec<usize> = c
+        .counted
+        .iter()
+        .copied()
+        .filter(|&i| tekun.get(i) == Some(&Tri::Yes))
+        .collect();
+    if taper.is_none() {
+        let eligible: Vec<usize> = c
+            .counted
+            .iter()
+            .copied()
+            .filter(|i| !tekun_members.contains(i))
+            .collect();
+        let not_all_tekun = if n > 0 && eligible.is_empty() {
+            Tri::No
+        } else {
+            Tri::Yes
+        };
+        b.test(
+            "test-dibao-not-tekun",
+            not_all_tekun,
+            &[("tekun-members", tekun_members.len().to_string())],
+        );
+        for &i in &tekun_members {
+            b.note("note-dibao-member-is-tekun", &[("member", i.to_string())]);
+        }
+        if let Some(st) = std {
+            b.change(
+                "change-dibao-income-below",
+                &[
+                    ("household-monthly", money(mul(st.low, n_dec))),
+                    ("size", size.clone()),
+                ],
+            );
+        }
+        // 差额 = (S − per-capita income) × members covered (seed 000 二(二)).
+        if income_t != Tri::No && !eligible.is_empty() {
+            let gap = nonneg(sub(st_low, pc));
+            b.step(
+                "step-dibao-gap",
+                &[("standard", money(st_low)), ("income", money(pc))],
+                gap,
+            );
+            let total = mul(gap, dec(eligible.len()));
+            b.step(
+                "step-dibao-amount",
+                &[("persons", eligible.len().to_string())],
+                total,
+            );
+            let mut amount = Amount::new(total, Period::Month);
+            if !complete {
+                amount.bound = Bound::UpTo;
+            } else if c.area.is_none() {
+                amount.bound = Bound::AtLeast;
+            }
+            b.d.amount = Some(amount);
+            dibao_covered = eligible.clone();
+            b.d.covered = eligible;
+        }
+
+        // 单独纳入: in a 低保边缘 household, severe members are covered alone
+        // (seed 000 二(二); 57号 第八条).
+        if income_t == Tri::No && edge_tri != Tri::No && single_ok {
+            let candidates: Vec<(usize, Tri)> = c
+                .counted
+                .iter()
+                .copied()
+                .filter(|i| !tekun_members.contains(i))
+                .map(|i| (i, severe_for_single_inclusion(c.member(i))))
+                .filter(|(_, sev)| *sev != Tri::No)
+                .collect();
+            if candidates.iter().any(|(_, sev)| *sev == Tri::Yes) {
+                let (covered, sb) = single_inclusion(c, &candidates, std, edge_tri, pc);
+                dibao_covered = covered;
+                b = sb;
+            } else if !candidates.is_empty() {
+                b.change("change-dibao-single-inclusion-if-severe", &[]);
+            }
+        }
+    }
+    let dibao = if offered {
+        b.finish()
+    } else {
+        B::not_offered(c, ProgramId::Dibao)
+    };
+    if dibao.outcome != Outcome::Likely && dibao.outcome != Outcome::Possible {
+        dibao_covered.clear();
+    }
+    let edge = if edge_offered {
+        e.set_outcome(
+            edge_tri.and(if e.d.tests.iter().any(|t| t.status == Status::Failed) {
+                Tri::No
+            } else {
+                Tri::Yes
+            }),
+        );
+        e.finish()
+    } else {
+        B::not_offered(c, ProgramId::DibaoEdge)
+    };
+    (dibao, edge, dibao_covered)
+}
+
+impl Results {
+    fn tekun_any(&self) -> Tri {
+        Tri::any(self.tekun.iter().copied())
+    }
+
+    fn tekun_of(&self, i: usize) -> Tri {
+        self.tekun.get(i).copied().unwrap_or(Tri::No)
+    }
+
+    /// The member is in a 低保 household (covered, or the household holds it).
+    fn dibao_of(&self, i: usize) -> Tri {
+        match self.dibao {
+            Tri::Yes if self.dibao_covered.is_empty() || self.dibao_covered.contains(&i) => {
+                Tri::Yes
+            }
+            Tri::Yes => Tri::No,
+            other => other,
+        }
+    }
+
+    /// 低保、特困 or 边缘: the 低收入 categories that open special programs.
+    fn low_income(&self) -> Tri {
+        self.dibao.or(self.tekun_any()).or(self.edge)
+    }
+
+    fn category_args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("dibao", format!("{:?}", self.dibao).to_lowercase()),
+            ("tekun", format!("{:?}", self.tekun_any()).to_lowercase()),
+            ("edge", format!("{:?}", self.edge).to_lowercase()),
+        ]
+    }
+}
+
+fn self_care_tier(level: SelfCare) -> &'static str {
+    match level {
+        SelfCare::Full => "care_full_self_care",
+        SelfCare::Partial => "care_partial",
+        SelfCare::None => "care_full",
+    }
+}
+
+fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::TekunCare);
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    let mut any_amount = false;
+    let mut covered = Vec::new();
+    let mut institution = false;
+    for i in 0..c.h.members.len() {
+        let t = r.tekun_of(i);
+        if t == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test("test-tekun-care-is-tekun", t, &[("member", mi.clone())]);
+        let level = c.member(i).self_care_level();
+        let lt = if level.is_some() {
+            Tri::Yes
+        } else {
+            Tri::Unknown
+        };
+        b.test(
+            "test-tekun-care-self-care-assessed",
+            lt,
+            &[("member", mi.clone())],
+        );
+        if let Some(level) = level {
+            // seed 001 一(三)①: 一档 全自理 / 二档 半护理 / 三档 全护理
+            let name = self_care_tier(level);
+            if let Some(v) = b.p(name) {
+                b.step(
+                    "step-tekun-care-tier",
+                    &[("member", mi), ("tier", name.to_owned())],
+                    v,
+                );
+                total = add(total, v);
+                any_amount = true;
+            }
+        }
+        if c.member(i).care_mode == Some(CareMode::Centralised) {
+            institution = true;
+        }
+        covered.push(i);
+        best = best.or(t.and(lt).or(Tri::Unknown).and(t));
+    }
+    if covered.is_empty() {
+        b.test("test-tekun-care-is-tekun", Tri::No, &[]);
+        b.change("change-tekun-care-needs-tekun", &[]);
+    } else if any_amount {
+        b.d.amount = Some(Amount::new(total, Period::Month));
+    }
+    if institution {
+        b.d.paid_to = Some(Payee::Institution);
+    }
+    b.d.covered = covered;
+    if best != Tri::No {
+        b.set_outcome(if b.d.tests.iter().all(|t| t.status == Status::Passed) {
+            Tri::Yes
+        } else {
+            Tri::Unknown
+        });
+    }
+    b.finish()
+}
+
+fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::Orphan);
+    let age_limit = b.p("orphan_age");
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    let mut covered = Vec::new();
+    let mut institution = false;
+    for i in 0..c.h.members.len() {
+        let m = c.member(i);
+        let status = match m.orphan_status {
+            Some(OrphanStatus::Orphan | OrphanStatus::DeFactoUnsupported) => Tri::Yes,
+            Some(OrphanStatus::NotOrphan) => Tri::No,
+            None => Tri::Unknown,
+        };
+        // 未满18周岁: 18 itself is excluded.
+        let minor = match (c.age(i), age_limit) {
+            (Some(a), Some(l)) => Tri::from_opt(Some(Decimal::from(a) < l)),
+            _ => Tri::Unknown,
+        };
+        if minor == Tri::No || status == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test("test-orphan-under-age", minor, &[("member", mi.clone())]);
+        b.test("test-orphan-status", status, &[("member", mi.clone())]);
+        let mode = m.care_mode;
+        let name = match mode {
+            Some(CareMode::Centralised) => "orphan_centralised",
+            _ => "orphan_dispersed",
+        };
+        if mode.is_none() {
+            b.test(
+                "test-orphan-care-mode-known",
+                Tri::Unknown,
+                &[("member", mi.clone())],
+            );
+        }
+        if mode == Some(CareMode::Centralised) {
+            institution = true;
+        }
+        let this = minor.and(status);
+        if let Some(v) = b.p(name) {
+            b.step(
+                "step-orphan-standard",
+                &[("member", mi.clone()), ("mode", name.to_owned())],
+                v,
+            );
+            total = add(total, v);
+        }
+        // 民发〔2019〕62号: a child already on 低保/特困/生活补贴 gets the difference only.
+        let on_other = c
+            .holds(ProgramId::Dibao, None)
+            .or(c.holds(ProgramId::Tekun, Some(i)))
+            .or(c.holds(ProgramId::DisabilityLiving, Some(i)))
+            .or(r.tekun_of(i));
+        if on_other == Tri::Yes {
+            b.note("note-orphan-difference-only", &[("member", mi)]);
+        }
+        covered.push(i);
+        best = best.or(this);
+    }
+    if covered.is_empty() {
+        b.test("test-orphan-status", Tri::No, &[]);
+        b.change("change-orphan-status", &[]);
+    } else {
+        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.note("note-orphan-no-publicity", &[]);
+    }
+    if institution {
+        b.d.paid_to = Some(Payee::Institution);
+    }
+    b.d.covered = covered;
+    b.set_outcome(if best == Tri::No {
+        Tri::No
+    } else if b.d.tests.iter().all(|t| t.status == Status::Passed) {
+        Tri::Yes
+    } else {
+        Tri::Unknown
+    });
+    b.finish()
+}
+
+fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut BTreeMap<ProgramId, Decision>) {
+    let (Some(o), Some(t)) = (out.get(&ProgramId::Orphan), out.get(&ProgramId::Tekun)) else {
+        return;
+    };
+    let both: Vec<usize> = o
+        .covered
+        .iter()
+        .copied()
+        .filter(|i| t.covered.contains(i))
+        .collect();
+    if both.is_empty() {
+        return;
+    }
+    let orphan_each = o
+        .steps
+        .iter()
+        .filter(|s| s.id == "step-orphan-standard")
+        .map(|s| s.value)
+        .max();
+    let tekun_each = t
+        .steps
+        .iter()
+        .find(|s| s.id.starts_with("step-tekun-living-standard"))
+        .map(|s| s.value);
+    for i in both {
+        // 43号 第九条: a child who takes the orphan scheme is not counted as 特困.
+        // Recommend the higher payment; on a tie, the orphan scheme.
+        let rec = match (orphan_each, tekun_each) {
+            (Some(a), Some(b)) if b > a => "tekun",
+            _ => "orphan",
+        };
+        let _ = c;
+        let a = args(&[
+            ("member", i.to_string()),
+            ("recommended", rec.to_owned()),
+            ("orphan-amount", orphan_each.map(money).unwrap_or_default()),
+            ("tekun-amount", tekun_each.map(money).unwrap_or_default()),
+        ]);
+        for p in [ProgramId::Orphan, ProgramId::Tekun] {
+            if let Some(d) = out.get_mut(&p) {
+                d.notes.push(Message {
+                    id: "note-orphan-or-tekun-choose-one".to_owned(),
+                    args: a.clone(),
+                });
+            }
+        }
+    }
+}
+
+fn temporary(c: &Ctx<'_>) -> Decision {
+    let mut b = B::new(c, ProgramId::Temporary);
+    let std = b.standard();
+    let n = c.n().max(1);
+    // 急难型 (seed 000 二(四)1): fire, accident, sudden illness, other sudden events.
+    let emergency = match c.h.emergency {
+        Some(EmergencyKind::None) => Tri::No,
+        Some(_) => Tri::Yes,
+        None => Tri::Unknown,
+    };
+    let kind =
+        c.h.emergency
+            .map(|k| format!("{k:?}").to_lowercase())
+            .unwrap_or_default();
+    b.test("test-temporary-emergency", emergency, &[("kind", kind)]);
+    // 支出型: essential spending over the past 12 months above a share of income.
+    let sp = &c.h.spending_12m;
+    let spend_parts = [sp.medical, sp.education, sp.rehabilitation];
+    let spent = spend_parts
+        .iter()
+        .flatten()
+        .fold(Decimal::ZERO, |a, v| add(a, nonneg(*v)));
+    let spend_complete = spend_parts.iter().all(Option::is_some);
+    let (income, complete) = b.household_income();
+    let annual = mul(income, Decimal::from(12));
+    let share = b.p("expense_hardship_share");
+    let expense = match share {
+        Some(k) => {
+            let limit = mul(annual, k);
+            // 超过: the limit itself does not qualify.
+            if spent > limit && complete {
+                Tri::Yes
+            } else if spent > limit || !spend_complete {
+                Tri::Unknown
+            } else {
+                Tri::No
+            }
+        }
+        None => Tri::Unknown,
+    };
+    b.test(
+        "test-temporary-essential-spending",
+        expense,
+        &[("spending", money(spent)), ("annual-income", money(annual))],
+    );
+    let either = emergency.or(expense);
+    if let Some(st) = std {
+        let mut cap = Decimal::ZERO;
+        if emergency != Tri::No
+            && let Some(m) = b.p("temporary_emergency_cap_months")
+        {
+            let v = mul(mul(st.low, m), dec(n));
+            b.step(
+                "step-temporary-emergency-cap",
+                &[("months", s(m)), ("persons", n.to_string())],
+                v,
+            );
+            cap = cap.max(v);
+        }
+        if expense != Tri::No
+            && let Some(m) = b.p("temporary_expense_cap_months")
+        {
+            let v = mul(mul(st.low, m), dec(n));
+            b.step(
+                "step-temporary-expense-cap",
+                &[("months", s(m)), ("persons", n.to_string())],
+                v,
+            );
+            cap = cap.max(v);
+        }
+        if let Some(family) = b.opt("temporary_family_cap_year")
+            && cap > family
+        {
+            b.step("step-temporary-family-cap", &[], family);
+            cap = family;
+        }
+        if cap > Decimal::ZERO {
+            b.d.amount = Some(Amount::up_to(cap, Period::Once));
+        }
+    }
+    if emergency == Tri::Yes {
+        b.note("note-temporary-help-first", &[]);
+    }
+    b.note("note-temporary-apply-where-it-happened", &[]);
+    b.note("note-temporary-above-cap-case-by-case", &[]);
+    b.change("change-temporary-emergency-or-spending", &[]);
+    b.d.covered = c.counted.clone();
+    b.set_outcome(either);
+    b.finish()
+}
+
+fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::Medical);
+    let mut best_share: Option<(Decimal, &str)> = None;
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let monitoring = Tri::from_opt(c.h.monitoring_target);
+    for &i in &c.counted {
+        // seed 003 (十九): 特困 90%, 低保 75%, 边缘/监测 60% (shares are PARAM).
+        let cats = [
+            (r.tekun_of(i), "medical_share_tekun", "tekun"),
+            (r.dibao_of(i), "medical_share_dibao", "dibao"),
+            (r.edge.or(monitoring), "medical_share_edge", "edge"),
+        ];
+        let mut member_best = Tri::No;
+        for (t, param, cat) in cats {
+            if t == Tri::No {
+                continue;
+            }
+            let Some(share) = b.p(param) else { continue };
+            if t == Tri::Yes && best_share.is_none_or(|(s0, _)| share > s0) {
+                best_share = Some((share, cat));
+            }
+            member_best = member_best.or(t);
+            if t == Tri::Yes {
+                break;
+            }
+        }
+        if member_best != Tri::No {
+            covered.push(i);
+        }
+        best = best.or(member_best);
+    }
+    let mut a: Vec<(&str, String)> = r.category_args();
+    a.push(("monitoring", format!("{monitoring:?}").to_lowercase()));
+    b.test("test-medical-assistance-category", best, &a);
+    if best == Tri::Yes
+        && let Some((share, cat)) = best_share
+    {
+        b.step("step-medical-share", &[("category", cat.to_owned())], share);
+        b.d.amount = Some(Amount::new(share, Period::Share));
+        if cat == "tekun" {
+            b.note("note-medical-premium-full", &[]);
+        } else {
+            b.note("note-medical-premium-fixed", &[]);
+        }
+    }
+    let spent = c.h.spending_12m.medical.unwrap_or_default();
+    let mut outcome = best;
+    if best == Tri::No && spent > Decimal::ZERO {
+        // 因病致贫: ineligible otherwise but crushed by costs — provincial criteria.
+        b.test(
+            "test-medical-illness-poverty-check",
+            Tri::Unknown,
+            &[("spending", money(spent))],
+        );
+        outcome = Tri::Unknown;
+        covered = c.counted.clone();
+    }
+    b.note("note-medical-after-insurance", &[]);
+    b.change("change-medical-needs-category", &[]);
+    b.d.covered = covered;
+    b.set_outcome(outcome);
+    b.finish()
+}
+
+fn is_student(m: &Member) -> Tri {
+    match m.student {
+        Some(StudentStage::NotStudent) => Tri::No,
+        Some(_) => Tri::Yes,
+        None => Tri::Unknown,
+    }
+}
+
+fn education(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::Education);
+    let mut students = Vec::new();
+    let mut st = Tri::No;
+    for &i in &c.counted {
+        let m = c.member(i);
+        let mut t = is_student(m);
+        // seed 000 (三)2: disabled children unable to attend school (送教上门).
+        let school_age = c.age(i).map(|a| (6..=15).contains(&a));
+        if t == Tri::No && school_age == Some(true) && m.is_disabled() == Some(true) {
+            b.note("note-education-home-teaching", &[("member", i.to_string())]);
+            t = Tri::Yes;
+        }
+        if t != Tri::No {
+            students.push((i, t));
+        }
+        st = st.or(t);
+    }
+    let known: Vec<usize> = students
+        .iter()
+        .filter(|(_, t)| *t == Tri::Yes)
+        .map(|(i, _)| *i)
+        .collect();
+    let students: Vec<usize> = if known.is_empty() {
+        students.into_iter().map(|(i, _)| i).collect()
+    } else {
+        known
+    };
+    b.test(
+        "test-education-has-student",
+        st,
+        &[("students", students.len().to_string())],
+    );
+    let cat = r.dibao.or(r.tekun_any());
+    b.test(
+        "test-education-assistance-household",
+        cat,
+        &r.category_args(),
+    );
+    b.note("note-education-apply-at-school", &[]);
+    b.change("change-education-needs-dibao-or-tekun", &[]);
+    b.d.covered = students;
+    b.finish()
+}
+
+fn housing(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::Housing);
+    b.test(
+        "test-housing-difficulty",
+        Tri::from_opt(c.h.housing_difficulty),
+        &[],
+    );
+    // seed 000 (三)3: 低保, 分散特困 and 低收入 households.
+    let dispersed_tekun = Tri::any((0..c.h.members.len()).map(|i| {
+        let t = r.tekun_of(i);
+        if c.member(i).care_mode == Some(CareMode::Centralised) {
+            Tri::No
+        } else {
+            t
+        }
+    }));
+    let cat = r.dibao.or(dispersed_tekun).or(r.edge);
+    b.test("test-housing-assistance-household", cat, &r.category_args());
+    match c.area {
+        Some(HukouKind::Urban) => b.note("note-housing-urban-public-rental", &[]),
+        Some(HukouKind::Rural) => b.note("note-housing-rural-renovation", &[]),
+        None => {}
+    }
+    b.change("change-housing-needs-low-income", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn employment(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::Employment);
+    let min = b.p("working_age_min").unwrap_or(Decimal::from(16));
+    let max = b.p("working_age_max").unwrap_or(Decimal::from(59));
+    let mut seekers = Vec::new();
+    let mut seek = Tri::No;
+    let mut anyone_employed = Tri::No;
+    for &i in &c.counted {
+        let m = c.member(i);
+        let working_age = c
+            .age(i)
+            .map(|a| Decimal::from(a) >= min && Decimal::from(a) <= max);
+        let wa = Tri::from_opt(working_age);
+        let capable = match m.work_capacity {
+            Some(WorkCapacity::Full | WorkCapacity::Partial) => Tri::Yes,
+            Some(WorkCapacity::None) => Tri::No,
+            None => Tri::Unknown,
+        };
+        let unemployed = match m.employment {
+            Some(Employment::Unemployed) => Tri::Yes,
+            Some(_) => Tri::No,
+            None => Tri::Unknown,
+        };
+        let t = wa.and(capable).and(unemployed);
+        if t != Tri::No {
+            seekers.push(i);
+        }
+        seek = seek.or(t);
+        anyone_employed = anyone_employed.or(wa.and(c.employed(i)));
+    }
+    b.test(
+        "test-employment-jobseeker",
+        seek,
+        &[("jobseekers", seekers.len().to_string())],
+    );
+    // seed 000 (三)4: 社会救助对象 get priority public employment services.
+    b.test(
+        "test-employment-assistance-household",
+        r.low_income(),
+        &r.category_args(),
+    );
+    if anyone_employed == Tri::No && !seekers.is_empty() {
+        // 零就业家庭: at least one person placed in work.
+        b.note("note-employment-zero-employment-family", &[]);
+    }
+    b.note("note-employment-cost-and-taper", &[]);
+    b.change("change-employment-needs-jobseeker", &[]);
+    b.d.covered = seekers;
+    b.finish()
+}
+
+fn disaster(c: &Ctx<'_>) -> Decision {
+    let mut b = B::new(c, ProgramId::Disaster);
+    let t = match c.h.emergency {
+        Some(EmergencyKind::NaturalDisaster) => Tri::Yes,
+        Some(_) => Tri::No,
+        None => Tri::Unknown,
+    };
+    b.test("test-disaster-natural-disaster", t, &[]);
+    b.note("note-disaster-relief-stages", &[]);
+    b.change("change-disaster-needs-disaster", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::DisabilityLiving);
+    let edge_ok = b.flag("disability_living_includes_edge");
+    let amount = b.p("disability_living_subsidy");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    for &i in &c.counted {
+        let m = c.member(i);
+        let dis = Tri::from_opt(m.is_disabled());
+        if dis == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test(
+            "test-disability-living-disabled",
+            dis,
+            &[("member", mi.clone())],
+        );
+        // seed 000 (三)11: 海丰 extends the subsidy to 低保边缘 households.
+        let cat = if edge_ok {
+            r.dibao_of(i).or(r.edge)
+        } else {
+            r.dibao_of(i)
+        };
+        b.test(
+            "test-disability-living-household",
+            cat,
+            &[
+                ("member", mi.clone()),
+                ("includes-edge", edge_ok.to_string()),
+            ],
+        );
+        // 特困 people get neither disability subsidy (RULES §8).
+        let not_tekun = r.tekun_of(i).not();
+        b.test("test-disability-not-tekun", not_tekun, &[("member", mi)]);
+        let t = dis.and(cat).and(not_tekun);
+        if t != Tri::No {
+            covered.push(i);
+        }
+        best = best.or(t);
+    }
+    if covered.is_empty() && b.d.tests.is_empty() {
+        b.test("test-disability-living-disabled", Tri::No, &[]);
+    }
+    if let Some(v) = amount
+        && !covered.is_empty()
+    {
+        let total = mul(v, dec(covered.len()));
+        b.step(
+            "step-disability-living-amount",
+            &[("persons", covered.len().to_string())],
+            total,
+        );
+        b.d.amount = Some(Amount::new(total, Period::Month));
+    }
+    b.change("change-disability-living-needs-dibao", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::DisabilityCare);
+    let grade34 = b.flag("disability_care_includes_grade34_mental");
+    let base = b.p("disability_care_subsidy");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    for &i in &c.counted {
+        let m = c.member(i);
+        if m.is_disabled() == Some(false) {
+            continue;
+        }
+        let mi = i.to_string();
+        let severe = match (disability_grade(m), disability_category(m)) {
+            (Some(1 | 2), _) => Tri::Yes,
+            (Some(3 | 4), Some(DisabilityCategory::Intellectual | DisabilityCategory::Mental))
+                if grade34 =>
+            {
+                Tri::Yes
+            }
+            (Some(_), Some(_)) => Tri::No,
+            (Some(g), None) if g > 2 && !grade34 => Tri::No,
+            _ => Tri::Unknown,
+        };
+        if severe == Tri::No {
+            continue;
+        }
+        b.test(
+            "test-disability-care-severe",
+            severe,
+            &[("member", mi.clone())],
+        );
+        let needs_care = match m.self_care_level() {
+            Some(SelfCare::Full) => Tri::No,
+            Some(_) => Tri::Yes,
+            None => Tri::Unknown,
+        };
+        b.test(
+            "test-disability-care-needs-long-term-care",
+            needs_care,
+            &[("member", mi.clone())],
+        );
+        let not_tekun = r.tekun_of(i).not();
+        b.test(
+            "test-disability-not-tekun",
+            not_tekun,
+            &[("member", mi.clone())],
+        );
+        let t = severe.and(needs_care).and(not_tekun);
+        if t != Tri::No {
+            let v = if disability_grade(m) == Some(1) {
+                b.opt("disability_care_subsidy_grade1").or(base)
+            } else {
+                base
+            };
+            if let Some(v) = v {
+                b.step("step-disability-care-member", &[("member", mi)], v);
+                total = add(total, v);
+            }
+            covered.push(i);
+        }
+        best = best.or(t);
+    }
+    if b.d.tests.is_empty() {
+        b.test("test-disability-care-severe", Tri::No, &[]);
+    }
+    if !covered.is_empty() && base.is_some() {
+        b.d.amount = Some(Amount::new(total, Period::Month));
+    }
+    b.change("change-disability-care-needs-grade", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::ChildRehab);
+    let max_age = b.p("child_rehab_max_age");
+    let permit_ok = b.flag("child_rehab_residence_permit");
+    let sensory = b.p("child_rehab_sensory");
+    let limb = b.p("child_rehab_limb");
+    let living = b.p("child_rehab_living_allowance");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    let mut living_total = Decimal::ZERO;
+    for &i in &c.counted {
+        let m = c.member(i);
+        // 国发〔2018〕20号: 0-6岁 (以下: 6 included).
+        let young = match (c.age(i), max_age) {
+            (Some(a), Some(l)) => Tri::from_opt(Some(Decimal::from(a) <= l)),
+            _ => Tri::Unknown,
+        };
+        if young == Tri::No
+            || m.is_disabled() == Some(false)
+                && m.disability.as_ref().and_then(|d| d.autism) != Some(true)
+        {
+            continue;
+        }
+        let autism = m.disability.as_ref().and_then(|d| d.autism) == Some(true);
+        let cat = match disability_category(m) {
+            _ if autism => Tri::Yes,
+            Some(
+                DisabilityCategory::Visual
+                | DisabilityCategory::Hearing
+                | DisabilityCategory::Speech
+                | DisabilityCategory::Physical
+                | DisabilityCategory::Intellectual
+                | DisabilityCategory::Multiple,
+            ) => Tri::Yes,
+            Some(DisabilityCategory::Mental) => Tri::No,
+            None => Tri::Unknown,
+        };
+        if cat == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test("test-child-rehab-age", young, &[("member", mi.clone())]);
+        b.test("test-child-rehab-category", cat, &[("member", mi.clone())]);
+        // seed 000 (三)12: 海丰 covers children with a 居住证 too.
+        let local = match (m.hukou.local, m.hukou.residence_permit) {
+            (Some(true), _) => Tri::Yes,
+            (Some(false), Some(true)) if permit_ok => Tri::Yes,
+            (Some(false), None) if permit_ok => Tri::Unknown,
+            (Some(false), _) => Tri::No,
+            (None, _) => Tri::Unknown,
+        };
+        b.test(
+            "test-child-rehab-hukou",
+            local,
+            &[
+                ("member", mi.clone()),
+                ("residence-permit-ok", permit_ok.to_string()),
+            ],
+        );
+        // 20号: 低保/特困/孤儿 … and other hardship families (verified by the office).
+        let hardship = r
+            .low_income()
+            .or(Tri::from_opt(
+                m.orphan_status.map(|o| o != OrphanStatus::NotOrphan),
+            ))
+            .or(Tri::Unknown);
+        b.test(
+            "test-child-rehab-hardship",
+            hardship,
+            &[("member", mi.clone())],
+        );
+        let t = young.and(cat).and(local).and(hardship);
+        if t != Tri::No {
+            // seed 003 (十)1: 肢体（脑瘫）18000, others 15000 per year, each
+            // including 3000 living allowance paid to the parent's card.
+            let v = if disability_category(m) == Some(DisabilityCategory::Physical) && !autism {
+                limb
+            } else {
+                sensory
+            };
+            if let Some(v) = v {
+                b.step("step-child-rehab-member", &[("member", mi)], v);
+                total = add(total, v);
+                if let Some(l) = living {
+                    living_total = add(living_total, l);
+                }
+            }
+            covered.push(i);
+        }
+        best = best.or(t);
+    }
+    if b.d.tests.iter().all(|t| t.id == "test-parameter-available") {
+        b.test("test-child-rehab-category", Tri::No, &[]);
+    }
+    if !covered.is_empty() && total > Decimal::ZERO {
+        b.d.amount = Some(Amount::new(total, Period::Year));
+        b.step(
+            "step-child-rehab-living-allowance-to-parent",
+            &[],
+            living_total,
+        );
+        b.step(
+            "step-child-rehab-to-institution",
+            &[],
+            nonneg(sub(total, living_total)),
+        );
+        b.note(
+            "note-child-rehab-living-allowance-to-parent",
+            &[("amount", money(living_total))],
+        );
+    }
+    b.change("change-child-rehab-needs-young-disabled-child", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::MentalMedication);
+    let v = b.p("mental_medication_subsidy");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    for &i in &c.counted {
+        let m = c.member(i);
+        let mental = match (m.is_disabled(), disability_category(m)) {
+            (Some(false), _) => Tri::No,
+            (_, Some(DisabilityCategory::Mental)) => Tri::Yes,
+            (_, Some(_)) => Tri::No,
+            (_, None) => Tri::Unknown,
+        };
+        if mental == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test(
+            "test-mental-medication-mental-disability",
+            mental,
+            &[("member", mi.clone())],
+        );
+        let hard = r.low_income();
+        b.test("test-mental-medication-hardship", hard, &[("member", mi)]);
+        let t = mental.and(hard);
+        if t != Tri::No {
+            covered.push(i);
+        }
+        best = best.or(t);
+    }
+    if b.d.tests.is_empty() {
+        b.test("test-mental-medication-mental-disability", Tri::No, &[]);
+    }
+    if let Some(v) = v
+        && !covered.is_empty()
+    {
+        // seed 003 (十)3: 每人每年 1000 元
+        let total = mul(v, dec(covered.len()));
+        b.step(
+            "step-mental-medication-amount",
+            &[("persons", covered.len().to_string())],
+            total,
+        );
+        b.d.amount = Some(Amount::new(total, Period::Year));
+    }
+    b.change("change-mental-medication-needs-hardship", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::DisabilityCustody);
+    let min = b.p("working_age_min");
+    let max = b.p("working_age_max");
+    let sunshine = b.p("custody_sunshine");
+    let boarding = b.p("custody_boarding");
+    let home = b.p("custody_home");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let mut monthly = Decimal::ZERO;
+    let mut yearly = Decimal::ZERO;
+    for &i in &c.counted {
+        let m = c.member(i);
+        if m.is_disabled() == Some(false) {
+            continue;
+        }
+        let cat = match (disability_category(m), disability_grade(m)) {
+            (Some(DisabilityCategory::Intellectual | DisabilityCategory::Mental), _) => Tri::Yes,
+            (Some(DisabilityCategory::Physical), Some(1 | 2)) => Tri::Yes,
+            (Some(DisabilityCategory::Physical), None) => Tri::Unknown,
+            (Some(_), _) => Tri::No,
+            (None, _) => Tri::Unknown,
+        };
+        if cat == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        // seed 003 (十一)3: 法定就业年龄段.
+        let wa = match (c.age(i), min, max) {
+            (Some(a), Some(lo), Some(hi)) => {
+                Tri::from_opt(Some(Decimal::from(a) >= lo && Decimal::from(a) <= hi))
+            }
+            _ => Tri::Unknown,
+        };
+        b.test("test-custody-working-age", wa, &[("member", mi.clone())]);
+        b.test("test-custody-category", cat, &[("member", mi.clone())]);
+        let t = wa.and(cat);
+        if t == Tri::No {
+            best = best.or(t);
+            continue;
+        }
+        // seed 003 (十一)4: severe intellectual disability in hardship — 600 boarding / 200 home.
+        let severe_intellectual = disability_category(m) == Some(DisabilityCategory::Intellectual)
+            && matches!(disability_grade(m), Some(1 | 2));
+        let hard = r.low_income();
+        match (severe_intellectual, hard, m.custody_mode) {
+            (true, Tri::Yes | Tri::Unknown, Some(CustodyMode::Boarding)) => {
+                if let Some(v) = boarding {
+                    b.step("step-custody-boarding", &[("member", mi)], v);
+                    monthly = add(monthly, v);
+                }
+            }
+            (true, Tri::Yes | Tri::Unknown, Some(CustodyMode::Home)) => {
+                if let Some(v) = home {
+                    b.step("step-custody-home", &[("member", mi)], v);
+                    monthly = add(monthly, v);
+                }
+            }
+            _ => {
+                if let Some(v) = sunshine {
+                    b.step("step-custody-sunshine", &[("member", mi)], v);
+                    yearly = add(yearly, v);
+                }
+            }
+        }
+        covered.push(i);
+        best = best.or(t);
+    }
+    if b.d.tests.is_empty() {
+        b.test("test-custody-category", Tri::No, &[]);
+    }
+    if !covered.is_empty() {
+        b.d.amount = if monthly > Decimal::ZERO {
+            Some(Amount::new(monthly, Period::Month))
+        } else if yearly > Decimal::ZERO {
+            Some(Amount::new(yearly, Period::Year))
+        } else {
+            None
+        };
+        // 严禁向服务对象直接发放补贴 (seed 003 (十一)4).
+        b.d.paid_to = Some(Payee::ServiceProvider);
+        b.note("note-custody-paid-to-provider-only", &[]);
+    }
+    b.change("change-custody-needs-working-age-disability", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::HospitalEscort);
+    let rates = [
+        (HospitalLevel::Township, b.p("escort_township")),
+        (HospitalLevel::County, b.p("escort_county")),
+        (HospitalLevel::City, b.p("escort_city")),
+    ];
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    let mut per_day_only = false;
+    for i in 0..c.h.members.len() {
+        let m = c.member(i);
+        let Some(stay) = &m.hospital_stay else {
+            continue;
+        };
+        let mi = i.to_string();
+        // seed 001 一(一): 分散供养特困人员、经济困难老年人、贫困重度残疾人.
+        let dispersed_tekun = if m.care_mode == Some(CareMode::Centralised) {
+            Tri::No
+        } else {
+            r.tekun_of(i)
+        };
+        let old = Tri::from_opt(c.age(i).map(|a| a >= 60)).and(r.dibao.or(r.edge));
+        let severe = Tri::from_opt(disability_grade(m).map(|g| g <= 2)).and(r.dibao.or(r.edge));
+        let group = dispersed_tekun.or(old).or(severe);
+        b.test(
+            "test-escort-eligible-group",
+            group,
+            &[("member", mi.clone())],
+        );
+        let rate = stay
+            .level
+            .and_then(|l| rates.iter().find(|(k, _)| *k == l))
+            .and_then(|(_, v)| *v);
+        b.test(
+            "test-escort-hospital-level-known",
+            if rate.is_some() {
+                Tri::Yes
+            } else {
+                Tri::Unknown
+            },
+            &[("member", mi.clone())],
+        );
+        if group == Tri::No {
+            continue;
+        }
+        if let Some(rate) = rate {
+            match stay.days {
+                Some(days) => {
+                    // 按天计发，出院后一次性发放给陪护人 (seed 001 一(二)三).
+                    let v = mul(rate, Decimal::from(days));
+                    b.step(
+                        "step-escort-member",
+                        &[
+                            ("member", mi),
+                            ("rate", money(rate)),
+                            ("days", days.to_string()),
+                        ],
+                        v,
+                    );
+                    total = add(total, v);
+                }
+                None => {
+                    b.step("step-escort-rate-per-day", &[("member", mi)], rate);
+                    total = add(total, rate);
+                    per_day_only = true;
+                }
+            }
+        }
+        covered.push(i);
+        best = best.or(group);
+    }
+    if b.d.tests.is_empty() {
+        b.test("test-escort-hospitalised", Tri::No, &[]);
+    }
+    if !covered.is_empty() && total > Decimal::ZERO {
+        b.d.amount = Some(if per_day_only {
+            Amount::new(total, Period::Day)
+        } else {
+            Amount::new(total, Period::Once)
+        });
+        b.note("note-escort-paid-after-discharge", &[]);
+    }
+    b.change("change-escort-needs-hospital-stay", &[]);
+    b.d.covered = covered;
+    let all_known = b.d.tests.iter().all(|t| t.status == Status::Passed);
+    b.set_outcome(if best == Tri::Yes && !all_known {
+        Tri::Unknown
+    } else {
+        best
+    });
+    b.finish()
+}
+
+fn worker_hardship(c: &Ctx<'_>) -> Decision {
+    let mut b = B::new(c, ProgramId::WorkerHardship);
+    let member = Tri::any(
+        c.counted
+            .iter()
+            .map(|&i| Tri::from_opt(c.member(i).union_member)),
+    );
+    b.test("test-worker-union-member", member, &[]);
+    let s_urban = b.p("dibao_standard_urban");
+    let mult = b.p("worker_hardship_income_multiple");
+    let (income, complete) = b.household_income();
+    let sp = &c.h.spending_12m;
+    let rigid = [sp.medical, sp.education, sp.rehabilitation]
+        .iter()
+        .flatten()
+        .fold(Decimal::ZERO, |a, v| add(a, nonneg(*v)));
+    let n = c.n().max(1);
+    // 根据家庭收入和刚性支出因素综合评估 (seed 003 (九)1).
+    let net = nonneg(sub(income, div(rigid, Decimal::from(12))));
+    let pc = div(net, dec(n));
+    b.step(
+        "step-worker-income-after-rigid-spending",
+        &[("size", n.to_string())],
+        pc,
+    );
+    if let (Some(su), Some(k)) = (s_urban, mult) {
+        let limit = mul(su, k);
+        let t = if pc < limit {
+            if complete { Tri::Yes } else { Tri::Unknown }
+        } else {
+            Tri::No
+        };
+        b.test(
+            "test-worker-income-below-line",
+            t,
+            &[("income", money(pc)), ("limit", money(limit))],
+        );
+        b.change(
+            "change-worker-income-below",
+            &[("household-monthly", money(mul(limit, dec(n))))],
+        );
+        let living = b.p("worker_hardship_living_months");
+        let study = b.p("worker_hardship_study_months");
+        let mut cap = Decimal::ZERO;
+        if let Some(mo) = living {
+            // seed 003 (九)2: 生活救助不超过12个月当地城市低保标准
+            let v = mul(su, mo);
+            b.step("step-worker-living-aid-cap", &[("months", s(mo))], v);
+            cap = add(cap, v);
+        }
+        let students = c
+            .counted
+            .iter()
+            .filter(|&&i| is_student(c.member(i)) == Tri::Yes)
+            .count();
+        if let (Some(mo), true) = (study, students > 0) {
+            // seed 003 (九)2: 子女助学每生每年不超过10个月城市低保标准
+            let v = mul(mul(su, mo), dec(students));
+            b.step(
+                "step-worker-study-aid-cap",
+                &[("months", s(mo)), ("students", students.to_string())],
+                v,
+            );
+            cap = add(cap, v);
+        }
+        b.d.amount = Some(Amount::up_to(cap, Period::Year));
+    }
+    b.note("note-worker-medical-up-to-own-share", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn legal_aid(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::LegalAid);
+    b.test(
+        "test-legal-aid-legal-matter",
+        Tri::from_opt(c.h.legal_matter),
+        &[],
+    );
+    // 法律援助法 第四十二条: social-assistance recipients are exempt from the
+    // economic-hardship check; others are checked against the provincial standard.
+    let recipient = r.low_income();
+    let t = if recipient == Tri::Yes {
+        Tri::Yes
+    } else {
+        Tri::Unknown
+    };
+    b.test("test-legal-aid-hardship", t, &r.category_args());
+    if recipient == Tri::Yes {
+        b.note("note-legal-aid-check-waived", &[]);
+    }
+    b.change("change-legal-aid-needs-legal-matter", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn utility_relief(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::UtilityRelief);
+    // seed 000 (三)8: 对低保、特困对象减免水电费.
+    b.test(
+        "test-utility-dibao-or-tekun",
+        r.dibao.or(r.tekun_any()),
+        &r.category_args(),
+    );
+    b.change("change-utility-needs-dibao-or-tekun", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn funeral_relief(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::FuneralRelief);
+    // seed 000 (三)9: 为身故困难群众免除殡葬基本服务费用.
+    b.test(
+        "test-funeral-recent-death",
+        Tri::from_opt(c.h.recent_death),
+        &[],
+    );
+    b.test(
+        "test-funeral-poor-household",
+        r.low_income(),
+        &r.category_args(),
+    );
+    b.change("change-funeral-needs-poor-household", &[]);
+    b.d.covered = c.counted.clone();
+    b.finish()
+}
+
+fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
+    let mut b = B::new(c, ProgramId::TwoCancers);
+    let grant = b.p("two_cancers_grant");
+    let mut covered = Vec::new();
+    let mut best = Tri::No;
+    let poor = r.low_income().or(Tri::from_opt(c.h.monitoring_target));
+    for &i in &c.counted {
+        let m = c.member(i);
+        let female = match m.sex {
+            Some(Sex::Female) => Tri::Yes,
+            Some(Sex::Male) => Tri::No,
+            None => Tri::Unknown,
+        };
+        let diag = Tri::from_opt(m.two_cancers_diagnosis);
+        if female == Tri::No || diag == Tri::No {
+            continue;
+        }
+        let mi = i.to_string();
+        b.test("test-two-cancers-woman", female, &[("member", mi.clone())]);
+        b.test(
+            "test-two-cancers-diagnosis",
+            diag,
+            &[("member", mi.clone())],
+        );
+        let rural = match m.hukou.kind {
+            Some(HukouKind::Rural) => Tri::Yes,
+            Some(HukouKind::Urban) => Tri::No,
+            None => Tri::Unknown,
+        };
+        b.test("test-two-cancers-rural", rural, &[("member", mi.clone())]);
+        b.test("test-two-cancers-low-income", poor, &[("member", mi)]);
+        let t = female.and(diag).and(rural).and(poor);
+        if t != Tri::No {
+            covered.push(i);
+        }
+        best = best.or(t);
+    }
+    if b.d.tests.is_empty() {
+        b.test("test-two-cancers-diagnosis", Tri::No, &[]);
+    }
+    if let Some(g) = grant
+        && !covered.is_empty()
+    {
+        let total = mul(g, dec(covered.len()));
+        b.step(
+            "step-two-cancers-grant",
+            &[("persons", covered.len().to_string())],
+            total,
+        );
+        b.d.amount = Some(Amount::new(total, Period::Once));
+    }
+    b.change("change-two-cancers-needs-diagnosis", &[]);
+    b.d.covered = covered;
+    b.set_outcome(best);
+    b.finish()
+}
+
+/// The 单独纳入 route: each severe member of a 低保边缘 household is a
+/// one-person 低保 case with their own income (seed 000 二(二); 57号 第八条).
+fn single_inclusion<'c, 'a>(
+    c: &'c Ctx<'a>,
+    candidates: &[(usize, Tri)],
+    std: Option<Std>,
+    edge_tri: Tri,
+    pc: Decimal,
+) -> (Vec<usize>, B<'c, 'a>) {
+    let mut b = B::new(c, ProgramId::Dibao);
+    let std = std.or_else(|| b.standard());
+    let _ = b.standard();
+    let st_low = std.map(|s| s.low).unwrap_or_default();
+    b.note(
+        "note-dibao-household-over-standard",
+        &[("income", money(pc)), ("standard", money(st_low))],
+    );
+    let hukou = b.hukou_test("dibao");
+    let prop = b.property_tests(
+        "dibao",
+        std.unwrap_or(Std {
+            low: Decimal::ZERO,
+            high: Decimal::ZERO,
+        }),
+    );
+    b.test("test-dibao-single-inclusion-edge-household", edge_tri, &[]);
+    let mut best = Tri::No;
+    let mut total = Decimal::ZERO;
+    let mut covered = Vec::new();
+    for &(i, sev) in candidates {
+        let mi = i.to_string();
+        b.test(
+            "test-dibao-single-inclusion-severe-member",
+            sev,
+            &[("member", mi.clone())],
+        );
+        let (own, own_complete) = b.member_income(i);
+        let t_own = std.map(|st| st.below(own)).unwrap_or(Tri::Unknown);
+        let t_own = if t_own == Tri::Yes && !own_complete {
+            Tri::Unknown
+        } else {
+            t_own
+        };
+        b.test(
+            "test-dibao-single-inclusion-own-income",
+            t_own,
+            &[
+                ("member", mi.clone()),
+                ("income", money(own)),
+                ("standard", money(st_low)),
+            ],
+        );
+        let this = sev.and(t_own);
+        if this != Tri::No {
+            // n = 1: 差额 = S − the member's own income.
+            let gap = nonneg(sub(st_low, own));
+            b.step("step-dibao-single-inclusion-gap", &[("member", mi)], gap);
+            total = add(total, gap);
+            covered.push(i);
+        }
+        best = best.or(this);
+    }
+    let outcome = best.and(edge_tri).and(hukou).and(prop);
+    b.set_outcome(outcome);
+    if outcome != Tri::No {
+        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.d.covered = covered.clone();
+        b.note("note-dibao-single-inclusion", &[]);
+    } else {
+        covered.clear();
+        if let Some(st) = std {
+            let n = dec(c.n().max(1));
+            b.change(
+                "change-dibao-income-below",
+                &[
+                    ("household-monthly", money(mul(st.low, n))),
+                    ("size", c.n().to_string()),
+                ],
+            );
+        }
+    }
+    (covered, b)
+}
