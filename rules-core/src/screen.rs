@@ -881,10 +881,8 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             None => Tri::Unknown,
         };
         let t_sup = b.test("test-tekun-no-able-supporter", sup, &[("member", mi)]);
-        let mut all = t_cat.and(t_cap).and(t_inc).and(t_prop).and(t_sup);
-        if held && all == Tri::Unknown {
-            all = Tri::Yes;
-        }
+        // Holding 特困 today does not prove the tests still pass: no upgrade.
+        let all = t_cat.and(t_cap).and(t_inc).and(t_prop).and(t_sup);
         per[i] = all;
         if all != Tri::No {
             amounts[i] = living;
@@ -1105,8 +1103,15 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             .copied()
             .filter(|i| !tekun_members.contains(i))
             .collect();
+        // A member who may be 特困 may end up on 特困 instead: possible, not likely.
+        let maybe_all_tekun = n > 0
+            && c.counted
+                .iter()
+                .all(|&i| tekun.get(i).is_some_and(|t| *t != Tri::No));
         let not_all_tekun = if n > 0 && eligible.is_empty() {
             Tri::No
+        } else if maybe_all_tekun {
+            Tri::Unknown
         } else {
             Tri::Yes
         };
