@@ -12,7 +12,7 @@
 //! spending_medical,spending_education,spending_rehabilitation
 //! ```
 
-use crate::write_result;
+use crate::{Mode, write_result};
 use rules_core::{Date, Household, Pack, screen};
 use serde_json::{Map, Value};
 use std::io::{BufRead, Write};
@@ -236,7 +236,7 @@ struct Pending {
     error: Option<(usize, String)>,
 }
 
-fn finish(p: Pending, pack: &Pack, date: Date, out: &mut impl Write) {
+fn finish(p: Pending, pack: &Pack, date: Date, mode: Mode, out: &mut impl Write) {
     let (line, result) = match p.error {
         Some((line, e)) => (line, Err(e)),
         None => {
@@ -248,11 +248,11 @@ fn finish(p: Pending, pack: &Pack, date: Date, out: &mut impl Write) {
             (p.first_line, r)
         }
     };
-    write_result(out, line, Some(&p.id), result);
+    write_result(out, line, Some(&p.id), mode, result);
 }
 
 /// Runs a CSV batch, writing one JSON line per household.
-pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Write) {
+pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: &mut impl Write) {
     let mut lines = input.lines().enumerate();
     let header: Vec<String> = loop {
         match lines.next() {
@@ -262,9 +262,9 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
             }
             Some((n, Ok(l))) => match split(l.trim_start_matches('\u{feff}')) {
                 Ok(h) => break h.into_iter().map(|c| c.trim().to_owned()).collect(),
-                Err(e) => return write_result(out, n + 1, None, Err(format!("header: {e}"))),
+                Err(e) => return write_result(out, n + 1, None, mode, Err(format!("header: {e}"))),
             },
-            Some((n, Err(e))) => return write_result(out, n + 1, None, Err(e.to_string())),
+            Some((n, Err(e))) => return write_result(out, n + 1, None, mode, Err(e.to_string())),
         }
     };
     let cols: Vec<&'static str> = match header
@@ -284,6 +284,7 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
                 out,
                 1,
                 None,
+                mode,
                 Err("header: household_id column is required".into()),
             );
         }
@@ -292,6 +293,7 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
                 out,
                 1,
                 None,
+                mode,
                 Err(format!("header: unknown column {unknown:?}")),
             );
         }
@@ -302,7 +304,7 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                write_result(out, line_no, None, Err(e.to_string()));
+                write_result(out, line_no, None, mode, Err(e.to_string()));
                 continue;
             }
         };
@@ -316,12 +318,13 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
                     out,
                     line_no,
                     None,
+                    mode,
                     Err(format!("expected {} cells, found {}", cols.len(), c.len())),
                 );
                 continue;
             }
             Err(e) => {
-                write_result(out, line_no, None, Err(e));
+                write_result(out, line_no, None, mode, Err(e));
                 continue;
             }
         };
@@ -331,7 +334,7 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
         let id = row.get("household_id").unwrap_or_default().to_owned();
         if pending.as_ref().is_none_or(|p| p.id != id) {
             if let Some(p) = pending.take() {
-                finish(p, pack, date, out);
+                finish(p, pack, date, mode, out);
             }
             let mut household = Map::new();
             let error = household_facts(&row, &mut household)
@@ -357,7 +360,7 @@ pub fn batch_csv(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Wr
         }
     }
     if let Some(p) = pending.take() {
-        finish(p, pack, date, out);
+        finish(p, pack, date, mode, out);
     }
 }
 

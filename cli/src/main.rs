@@ -59,6 +59,9 @@ struct Args {
     /// Pretty-print single-household JSON.
     #[arg(long)]
     pretty: bool,
+    /// Batch: write only each program's outcome and amount (政策找人 lists).
+    #[arg(long)]
+    summary: bool,
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -180,9 +183,14 @@ fn main() -> ExitCode {
     if args.batch {
         let stdin = std::io::stdin();
         let input = stdin.lock();
+        let mode = if args.summary {
+            Mode::Summary
+        } else {
+            Mode::Full
+        };
         match args.format {
-            Format::Jsonl => batch_jsonl(pack, date, input, &mut out),
-            Format::Csv => csv_in::batch_csv(pack, date, input, &mut out),
+            Format::Jsonl => batch_jsonl(pack, date, mode, input, &mut out),
+            Format::Csv => csv_in::batch_csv(pack, date, mode, input, &mut out),
         }
         return flush(out);
     }
@@ -222,11 +230,29 @@ fn flush(mut out: impl Write) -> ExitCode {
     }
 }
 
-/// Writes one result line: `{"line":N,"screening":{…}}` or `{"line":N,"error":"…"}`.
+/// What a batch writes for each household.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The whole Screening.
+    Full,
+    /// Outcome and amount per offered program.
+    Summary,
+}
+
+#[derive(serde::Serialize)]
+struct Brief<'a> {
+    outcome: rules_core::Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<&'a rules_core::Amount>,
+}
+
+/// Writes one result line: `{"line":N,"screening":{…}}` (or `"summary"` in
+/// summary mode) or `{"line":N,"error":"…"}`.
 pub(crate) fn write_result(
     out: &mut impl Write,
     line: usize,
     id: Option<&str>,
+    mode: Mode,
     result: Result<rules_core::Screening, String>,
 ) {
     #[derive(serde::Serialize)]
@@ -235,7 +261,9 @@ pub(crate) fn write_result(
         #[serde(skip_serializing_if = "Option::is_none")]
         id: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        screening: Option<rules_core::Screening>,
+        screening: Option<&'a rules_core::Screening>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        summary: Option<std::collections::BTreeMap<&'static str, Brief<'a>>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     }
@@ -243,10 +271,33 @@ pub(crate) fn write_result(
         Ok(s) => (Some(s), None),
         Err(e) => (None, Some(e)),
     };
+    let summary = match (&screening, mode) {
+        (Some(s), Mode::Summary) => Some(
+            s.decisions
+                .iter()
+                .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
+                .map(|d| {
+                    (
+                        d.program.as_str(),
+                        Brief {
+                            outcome: d.outcome,
+                            amount: d.amount.as_ref(),
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
     let l = Line {
         line,
         id,
-        screening,
+        screening: if mode == Mode::Full {
+            screening.as_ref()
+        } else {
+            None
+        },
+        summary,
         error,
     };
     if serde_json::to_writer(&mut *out, &l).is_ok() {
@@ -254,13 +305,13 @@ pub(crate) fn write_result(
     }
 }
 
-fn batch_jsonl(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Write) {
+fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: &mut impl Write) {
     for (n, line) in input.lines().enumerate() {
         let line_no = n + 1;
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                write_result(out, line_no, None, Err(e.to_string()));
+                write_result(out, line_no, None, mode, Err(e.to_string()));
                 continue;
             }
         };
@@ -270,6 +321,6 @@ fn batch_jsonl(pack: &Pack, date: Date, input: impl BufRead, out: &mut impl Writ
         let result = serde_json::from_str::<Household>(&line)
             .map(|h| screen(pack, &h, date))
             .map_err(|e| e.to_string());
-        write_result(out, line_no, None, result);
+        write_result(out, line_no, None, mode, result);
     }
 }

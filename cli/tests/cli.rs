@@ -236,3 +236,28 @@ fn packs_dir_loads_and_validates() {
         "{err}"
     );
 }
+
+#[test]
+fn batch_summary_writes_outcomes_and_amounts_only() {
+    let out = screen()
+        .args([
+            "--pack",
+            "620422",
+            "--date",
+            "2025-03-01",
+            "--batch",
+            "--summary",
+        ])
+        .write_stdin(format!("{ELDER}\n"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert!(v.get("screening").is_none());
+    assert_eq!(v["summary"]["tekun"]["outcome"], "likely");
+    assert_eq!(v["summary"]["tekun"]["amount"]["value"], "604.50");
+    // Programs the pack does not run are left out of the summary.
+    assert!(v["summary"].get("worker_hardship").is_none());
+}

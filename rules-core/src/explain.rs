@@ -33,9 +33,13 @@ pub struct ExplainedParam {
 fn optional_for(p: ProgramId) -> &'static [&'static str] {
     match p {
         ProgramId::Dibao => &["single_inclusion", "allows_residence_permit_application"],
-        ProgramId::Tekun => &["tekun_living_standard_urban", "tekun_living_standard_rural"],
+        ProgramId::Tekun => &[
+            "tekun_living_standard_urban",
+            "tekun_living_standard_rural",
+            "service_visits_tekun",
+        ],
         ProgramId::Temporary => &["temporary_family_cap_year"],
-        ProgramId::DisabilityCare => &["disability_care_subsidy_grade1"],
+        ProgramId::DisabilityCare => &["disability_care_subsidy_grade1", "service_visits_disabled"],
         _ => &[],
     }
 }

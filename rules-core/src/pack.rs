@@ -55,13 +55,13 @@ pub struct Jurisdiction {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub document: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
     /// The seed file, for figures taken from one of the five seeds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<String>,
     /// How reliable: official, official-mirror, secondary.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 

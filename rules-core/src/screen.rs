@@ -343,35 +343,33 @@ impl<'c, 'a> B<'c, 'a> {
         }
     }
 
+    /// Reads a parameter and records it (once) with its source.
+    fn record(&mut self, name: &str) -> Option<Decimal> {
+        if let Some(p) = self.d.parameters.iter().find(|p| p.name == name) {
+            return Some(p.value);
+        }
+        let v = self.c.pack.param(name, self.c.on)?;
+        let value = v.value;
+        self.d.parameters.push(v);
+        Some(value)
+    }
+
     /// Reads a parameter and records it. A missing one becomes an unknown test.
     fn p(&mut self, name: &str) -> Option<Decimal> {
-        match self.c.pack.param(name, self.c.on) {
-            Some(v) => {
-                let value = v.value;
-                if !self.d.parameters.iter().any(|p| p.name == name) {
-                    self.d.parameters.push(v);
-                }
-                Some(value)
-            }
-            None => {
-                self.test(
-                    "test-parameter-available",
-                    Tri::Unknown,
-                    &[("parameter", name.to_owned())],
-                );
-                None
-            }
+        let v = self.record(name);
+        if v.is_none() {
+            self.test(
+                "test-parameter-available",
+                Tri::Unknown,
+                &[("parameter", name.to_owned())],
+            );
         }
+        v
     }
 
     /// Reads an optional parameter: absent is not a problem.
     fn opt(&mut self, name: &str) -> Option<Decimal> {
-        let v = self.c.pack.param(name, self.c.on)?;
-        let value = v.value;
-        if !self.d.parameters.iter().any(|p| p.name == name) {
-            self.d.parameters.push(v);
-        }
-        Some(value)
+        self.record(name)
     }
 
     fn flag(&mut self, name: &str) -> bool {
@@ -633,12 +631,12 @@ pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
         )
     };
     let held_tekun: Vec<Tri> = (0..nm)
-        .map(|i| {
-            if c.holds(ProgramId::Tekun, Some(i)) == Tri::Yes {
-                Tri::Yes
-            } else {
-                tekun_members[i]
-            }
+        .map(|i| match c.holds(ProgramId::Tekun, Some(i)) {
+            // Already 特困: excluded from 低保 and the disability subsidies.
+            Tri::Yes => Tri::Yes,
+            // Not known whether they already are: they may be.
+            Tri::Unknown => tekun_members[i].or(Tri::Unknown),
+            Tri::No => tekun_members[i],
         })
         .collect();
 
@@ -835,14 +833,11 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             &[("member", mi.clone()), ("age", age_s)],
         );
         // 43号 第五条: the listed groups are deemed to have no work capacity.
-        let capacity = if category == Tri::Yes {
-            Tri::Yes
-        } else {
-            match m.work_capacity {
-                Some(WorkCapacity::None) => Tri::Yes,
-                Some(_) => Tri::No,
-                None => Tri::Unknown,
-            }
+        // While the category is unknown the person may still be deemed so.
+        let capacity = match (category, m.work_capacity) {
+            (Tri::Yes, _) | (_, Some(WorkCapacity::None)) => Tri::Yes,
+            (Tri::No, Some(_)) => Tri::No,
+            _ => Tri::Unknown,
         };
         let t_cap = b.test(
             "test-tekun-no-work-capacity",
@@ -905,6 +900,14 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             total,
         );
         b.d.amount = Some(Amount::new(total, Period::Month));
+    }
+    // seed 001 一(一)三: home services for 分散供养特困人员 — a service, not cash.
+    if covered
+        .iter()
+        .any(|&i| c.member(i).care_mode != Some(CareMode::Centralised))
+        && let Some(v) = b.opt("service_visits_tekun")
+    {
+        b.note("note-tekun-home-service-visits", &[("per-month", s(v))]);
     }
     if covered
         .iter()
@@ -1865,6 +1868,16 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     if b.d.tests.is_empty() {
         b.test("test-disability-care-severe", Tri::No, &[]);
+    }
+    // seed 001 一(一)三: 贫困重度残疾人 get home service visits (a service, not cash).
+    if best != Tri::No
+        && r.low_income() != Tri::No
+        && let Some(v) = b.opt("service_visits_disabled")
+    {
+        b.note(
+            "note-disability-home-service-visits",
+            &[("per-month", s(v))],
+        );
     }
     if !covered.is_empty() && base.is_some() {
         b.d.amount = Some(Amount::new(total, Period::Month));

@@ -13,6 +13,8 @@ pub const OPTIONAL_PARAMETERS: &[&str] = &[
     "tekun_living_standard_rural",
     "temporary_family_cap_year",
     "disability_care_subsidy_grade1",
+    "service_visits_tekun",
+    "service_visits_disabled",
 ];
 
 /// Whether a parameter name is one the engine reads.

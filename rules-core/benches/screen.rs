@@ -1,0 +1,40 @@
+//! One full screening of a 4-person household across all programs
+//! (target ≤ 20 µs native). Run: `cargo bench -p rules-core --bench screen`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rules_core::{Date, Household, packs, screen};
+use std::hint::black_box;
+
+const FAMILY: &str = r#"{
+  "money_assets": "3000", "cars": 0, "homes": 1, "runs_business": false,
+  "spending_12m": { "medical": "6000", "education": "1200", "rehabilitation": "0" },
+  "housing_difficulty": true, "current_benefits": [], "emergency": "none",
+  "members": [
+    { "relation": "applicant", "age": 46, "sex": "male", "hukou": { "local": true, "kind": "rural" },
+      "disability": { "has": false }, "work_capacity": "full", "employment": "employed",
+      "incomes": [{ "kind": "wages", "monthly": "1800" }], "supporters": "able" },
+    { "relation": "spouse", "age": 44, "sex": "female", "hukou": { "local": true, "kind": "rural" },
+      "disability": { "category": "mental", "grade": 3 }, "self_care": "partial", "incomes": [], "supporters": "able" },
+    { "relation": "child", "age": 15, "hukou": { "local": true, "kind": "rural" }, "student": "junior_secondary", "incomes": [] },
+    { "relation": "parent", "age": 74, "hukou": { "local": true, "kind": "rural" },
+      "incomes": [{ "kind": "resident_basic_pension", "monthly": "180" }], "supporters": "able" }
+  ]
+}"#;
+
+fn bench(c: &mut Criterion) {
+    let pack = packs::embedded_pack("441521").expect("pack");
+    let h: Household = serde_json::from_str(FAMILY).expect("household");
+    let on = Date::parse("2025-06-01").expect("date");
+    c.bench_function("screen 4-person household, all programs (海丰)", |b| {
+        b.iter(|| screen(black_box(&pack), black_box(&h), black_box(on)))
+    });
+    c.bench_function("parse household JSON + screen", |b| {
+        b.iter(|| {
+            let h: Household = serde_json::from_str(black_box(FAMILY)).expect("household");
+            screen(&pack, &h, on)
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
