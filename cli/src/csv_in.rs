@@ -13,7 +13,7 @@
 //! ```
 
 use crate::{Mode, write_result};
-use rules_core::{Date, Household, Pack, screen};
+use rules_core::{Date, Household, Pack};
 use serde_json::{Map, Value};
 use std::io::{BufRead, Write};
 
@@ -243,7 +243,7 @@ fn finish(p: Pending, pack: &Pack, date: Date, mode: Mode, out: &mut impl Write)
             let mut h = p.household;
             h.insert("members".into(), Value::Array(p.members));
             let r = serde_json::from_value::<Household>(Value::Object(h))
-                .map(|h| screen(pack, &h, date))
+                .map(|h| mode.screen(pack, &h, date))
                 .map_err(|e| e.to_string());
             (p.first_line, r)
         }

@@ -18,7 +18,7 @@ mod explain_zh;
 
 use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
-use rules_core::{Date, Household, Pack, ProgramId, packs, screen};
+use rules_core::{Date, Household, Pack, ProgramId, packs, screen, screen_brief};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -239,6 +239,38 @@ pub(crate) enum Mode {
     Summary,
 }
 
+impl Mode {
+    /// Summary mode skips the reasons entirely (same decisions, much faster).
+    pub(crate) fn screen(self, pack: &Pack, h: &Household, date: Date) -> rules_core::Screening {
+        match self {
+            Mode::Full => screen(pack, h, date),
+            Mode::Summary => screen_brief(pack, h, date),
+        }
+    }
+}
+
+/// `{"dibao": {"outcome": …, "amount": …}, …}` for the offered programs.
+struct Summary<'a>(&'a [rules_core::Decision]);
+
+impl serde::Serialize for Summary<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .iter()
+                .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
+                .map(|d| {
+                    (
+                        d.program.as_str(),
+                        Brief {
+                            outcome: d.outcome,
+                            amount: d.amount.as_ref(),
+                        },
+                    )
+                }),
+        )
+    }
+}
+
 #[derive(serde::Serialize)]
 struct Brief<'a> {
     outcome: rules_core::Outcome,
@@ -263,7 +295,7 @@ pub(crate) fn write_result(
         #[serde(skip_serializing_if = "Option::is_none")]
         screening: Option<&'a rules_core::Screening>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        summary: Option<std::collections::BTreeMap<&'static str, Brief<'a>>>,
+        summary: Option<Summary<'a>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     }
@@ -272,21 +304,7 @@ pub(crate) fn write_result(
         Err(e) => (None, Some(e)),
     };
     let summary = match (&screening, mode) {
-        (Some(s), Mode::Summary) => Some(
-            s.decisions
-                .iter()
-                .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
-                .map(|d| {
-                    (
-                        d.program.as_str(),
-                        Brief {
-                            outcome: d.outcome,
-                            amount: d.amount.as_ref(),
-                        },
-                    )
-                })
-                .collect(),
-        ),
+        (Some(s), Mode::Summary) => Some(Summary(&s.decisions)),
         _ => None,
     };
     let l = Line {
@@ -305,21 +323,30 @@ pub(crate) fn write_result(
     }
 }
 
-fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: &mut impl Write) {
-    for (n, line) in input.lines().enumerate() {
-        let line_no = n + 1;
-        let line = match line {
-            Ok(l) => l,
+fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, mut input: impl BufRead, out: &mut impl Write) {
+    // One reused buffer: no allocation per line.
+    let mut line = String::new();
+    let mut line_no = 0;
+    loop {
+        line.clear();
+        line_no += 1;
+        match input.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
                 write_result(out, line_no, None, mode, Err(e.to_string()));
-                continue;
+                // Invalid UTF-8 consumed the line: go on. Other read errors end the batch.
+                if e.kind() == std::io::ErrorKind::InvalidData {
+                    continue;
+                }
+                break;
             }
-        };
+        }
         if line.trim().is_empty() {
             continue;
         }
         let result = serde_json::from_str::<Household>(&line)
-            .map(|h| screen(pack, &h, date))
+            .map(|h| mode.screen(pack, &h, date))
             .map_err(|e| e.to_string());
         write_result(out, line_no, None, mode, result);
     }

@@ -2,7 +2,7 @@
 //! (target ≤ 20 µs native). Run: `cargo bench -p rules-core --bench screen`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rules_core::{Date, Household, packs, screen};
+use rules_core::{Date, Household, packs, screen, screen_brief};
 use std::hint::black_box;
 
 const FAMILY: &str = r#"{
@@ -27,6 +27,9 @@ fn bench(c: &mut Criterion) {
     let on = Date::parse("2025-06-01").expect("date");
     c.bench_function("screen 4-person household, all programs (海丰)", |b| {
         b.iter(|| screen(black_box(&pack), black_box(&h), black_box(on)))
+    });
+    c.bench_function("screen_brief (no reasons) 4-person household", |b| {
+        b.iter(|| screen_brief(black_box(&pack), black_box(&h), black_box(on)))
     });
     c.bench_function("parse household JSON + screen", |b| {
         b.iter(|| {

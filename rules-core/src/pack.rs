@@ -216,7 +216,12 @@ impl Pack {
         self.program(id).and_then(|p| p.offered).unwrap_or(false)
     }
 
-    /// The value of parameter `name` on `on`.
+    /// Just the value of parameter `name` on `on`.
+    pub fn value(&self, name: &str, on: Date) -> Option<Decimal> {
+        Some(self.parameters.get(name)?.value_on(on)?.value)
+    }
+
+    /// The value of parameter `name` on `on`, with its unit and source.
     pub fn param(&self, name: &str, on: Date) -> Option<ParamValue> {
         let p = self.parameters.get(name)?;
         let v = p.value_on(on)?;

@@ -13,7 +13,6 @@ use crate::outcome::{
 use crate::pack::{Pack, Payee};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// A three-valued answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,11 +120,44 @@ fn money(v: Decimal) -> String {
     round2(v).to_string()
 }
 
-fn args(pairs: &[(&str, String)]) -> Args {
+/// A message argument, rendered to a string only when explanations are kept.
+#[derive(Clone, Debug)]
+enum Arg {
+    /// Money, shown to the fen.
+    M(Decimal),
+    /// A plain decimal (multiples, shares, months), without trailing zeros.
+    D(Decimal),
+    /// A count or a member index.
+    N(usize),
+    S(String),
+    T(&'static str),
+}
+
+impl Arg {
+    fn render(&self) -> String {
+        match self {
+            Arg::M(v) => money(*v),
+            Arg::D(v) => s(*v),
+            Arg::N(n) => n.to_string(),
+            Arg::S(v) => v.clone(),
+            Arg::T(v) => (*v).to_owned(),
+        }
+    }
+}
+
+fn args(pairs: &[(&str, Arg)]) -> Args {
     pairs
         .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .map(|(k, v)| ((*k).to_owned(), v.render()))
         .collect()
+}
+
+fn tri_name(t: Tri) -> &'static str {
+    match t {
+        Tri::Yes => "yes",
+        Tri::No => "no",
+        Tri::Unknown => "unknown",
+    }
 }
 
 /// A 低保 standard: the same figure when the area is known, the rural..urban
@@ -165,10 +197,12 @@ struct Ctx<'a> {
     counted: Vec<usize>,
     area: Option<HukouKind>,
     applicant: Option<&'a Member>,
+    /// Keep the reasons (tests, parameters, steps, notes, documents).
+    explain: bool,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(pack: &'a Pack, h: &'a Household, on: Date) -> Self {
+    fn new(pack: &'a Pack, h: &'a Household, on: Date, explain: bool) -> Self {
         let counted: Vec<usize> = h
             .members
             .iter()
@@ -189,6 +223,7 @@ impl<'a> Ctx<'a> {
             counted,
             area,
             applicant,
+            explain,
         }
     }
 
@@ -309,16 +344,49 @@ fn disability_category(m: &Member) -> Option<DisabilityCategory> {
     m.disability.as_ref().and_then(|d| d.category)
 }
 
+/// Which program's message ids the shared tests use.
+#[derive(Clone, Copy)]
+enum Prefix {
+    Dibao,
+    Edge,
+}
+
+impl Prefix {
+    fn property_ids(self) -> [&'static str; 5] {
+        match self {
+            Prefix::Dibao => [
+                "test-dibao-money-assets-within-limit",
+                "test-dibao-cars-within-limit",
+                "test-dibao-homes-within-limit",
+                "test-dibao-business-checked",
+                "test-dibao-hukou-local",
+            ],
+            Prefix::Edge => [
+                "test-edge-money-assets-within-limit",
+                "test-edge-cars-within-limit",
+                "test-edge-homes-within-limit",
+                "test-edge-business-checked",
+                "test-edge-hukou-local",
+            ],
+        }
+    }
+}
+
 /// Builds one decision, recording the parameters it reads.
 struct B<'c, 'a> {
     c: &'c Ctx<'a>,
     d: Decision,
     outcome: Option<Outcome>,
+    /// Tests applied, failed and unknown (kept even when the list is not).
+    tests: usize,
+    failed: usize,
+    unknown: usize,
 }
 
 impl<'c, 'a> B<'c, 'a> {
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
-        let spec = c.pack.program(program);
+        // Without explanations the office, rule and documents are left out too.
+        let spec = c.pack.program(program).filter(|_| c.explain);
         let d = Decision {
             program,
             outcome: Outcome::Unlikely,
@@ -329,7 +397,7 @@ impl<'c, 'a> B<'c, 'a> {
             covered: Vec::new(),
             would_change: Vec::new(),
             notes: Vec::new(),
-            paid_to: spec.and_then(|p| p.paid_to),
+            paid_to: c.pack.program(program).and_then(|p| p.paid_to),
             rule: spec.and_then(|p| p.rule.clone()),
             office: spec.and_then(|p| p.office.clone()),
             apply_at: spec.and_then(|p| p.apply_at.clone()),
@@ -340,11 +408,17 @@ impl<'c, 'a> B<'c, 'a> {
             c,
             d,
             outcome: None,
+            tests: 0,
+            failed: 0,
+            unknown: 0,
         }
     }
 
     /// Reads a parameter and records it (once) with its source.
     fn record(&mut self, name: &str) -> Option<Decimal> {
+        if !self.c.explain {
+            return self.c.pack.value(name, self.c.on);
+        }
         if let Some(p) = self.d.parameters.iter().find(|p| p.name == name) {
             return Some(p.value);
         }
@@ -361,7 +435,7 @@ impl<'c, 'a> B<'c, 'a> {
             self.test(
                 "test-parameter-available",
                 Tri::Unknown,
-                &[("parameter", name.to_owned())],
+                &[("parameter", Arg::S(name.to_owned()))],
             );
         }
         v
@@ -396,7 +470,16 @@ impl<'c, 'a> B<'c, 'a> {
         })
     }
 
-    fn test(&mut self, id: &str, t: Tri, a: &[(&str, String)]) -> Tri {
+    fn test(&mut self, id: &str, t: Tri, a: &[(&str, Arg)]) -> Tri {
+        self.tests += 1;
+        match t {
+            Tri::No => self.failed += 1,
+            Tri::Unknown => self.unknown += 1,
+            Tri::Yes => {}
+        }
+        if !self.c.explain {
+            return t;
+        }
         self.d.tests.push(Check {
             id: id.to_owned(),
             status: t.status(),
@@ -405,7 +488,10 @@ impl<'c, 'a> B<'c, 'a> {
         t
     }
 
-    fn step(&mut self, id: &str, a: &[(&str, String)], value: Decimal) {
+    fn step(&mut self, id: &str, a: &[(&str, Arg)], value: Decimal) {
+        if !self.c.explain {
+            return;
+        }
         self.d.steps.push(Step {
             id: id.to_owned(),
             args: args(a),
@@ -413,18 +499,29 @@ impl<'c, 'a> B<'c, 'a> {
         });
     }
 
-    fn note(&mut self, id: &str, a: &[(&str, String)]) {
+    fn note(&mut self, id: &str, a: &[(&str, Arg)]) {
+        if !self.c.explain {
+            return;
+        }
         self.d.notes.push(Message {
             id: id.to_owned(),
             args: args(a),
         });
     }
 
-    fn change(&mut self, id: &str, a: &[(&str, String)]) {
+    fn change(&mut self, id: &str, a: &[(&str, Arg)]) {
+        if !self.c.explain {
+            return;
+        }
         self.d.would_change.push(Message {
             id: id.to_owned(),
             args: args(a),
         });
+    }
+
+    /// Whether every test so far passed (vacuously true for none).
+    fn all_passed(&self) -> bool {
+        self.failed == 0 && self.unknown == 0
     }
 
     fn set_outcome(&mut self, t: Tri) {
@@ -432,9 +529,9 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     fn finish(mut self) -> Decision {
-        let from_tests = if self.d.tests.iter().any(|t| t.status == Status::Failed) {
+        let from_tests = if self.failed > 0 {
             Outcome::Unlikely
-        } else if self.d.tests.iter().any(|t| t.status == Status::Unknown) {
+        } else if self.unknown > 0 {
             Outcome::Possible
         } else {
             Outcome::Likely
@@ -481,7 +578,7 @@ impl<'c, 'a> B<'c, 'a> {
                 total = sub(total, deducted);
                 self.step(
                     "step-employment-cost-deduction",
-                    &[("member", i.to_string()), ("wages", money(wages))],
+                    &[("member", Arg::N(i)), ("wages", Arg::M(wages))],
                     deducted,
                 );
             }
@@ -502,7 +599,8 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Property tests shared by 低保, 边缘 and 特困 (local PARAM thresholds).
-    fn property_tests(&mut self, prefix: &str, std: Std) -> Tri {
+    fn property_tests(&mut self, prefix: Prefix, std: Std) -> Tri {
+        let ids = prefix.property_ids();
         let n = self.c.n().max(1);
         let mut all = Tri::Yes;
         if let Some(months) = self.p("asset_limit_months") {
@@ -521,16 +619,14 @@ impl<'c, 'a> B<'c, 'a> {
                     }
                 }
             };
-            let pc = self
-                .c
-                .h
-                .money_assets
-                .map(|a| money(div(nonneg(a), dec(n))))
-                .unwrap_or_default();
+            let pc = match self.c.h.money_assets {
+                Some(a) => Arg::M(div(nonneg(a), dec(n))),
+                None => Arg::T(""),
+            };
             all = all.and(self.test(
-                &format!("test-{prefix}-money-assets-within-limit"),
+                ids[0],
                 t,
-                &[("per-capita", pc), ("limit", money(limit.low))],
+                &[("per-capita", pc), ("limit", Arg::M(limit.low))],
             ));
         }
         if let Some(allowed) = self.p("cars_allowed") {
@@ -544,12 +640,8 @@ impl<'c, 'a> B<'c, 'a> {
                     }
                 }
             };
-            let cars = self.c.h.cars.map(|c| c.to_string()).unwrap_or_default();
-            all = all.and(self.test(
-                &format!("test-{prefix}-cars-within-limit"),
-                t,
-                &[("cars", cars), ("allowed", s(allowed))],
-            ));
+            let cars = self.c.h.cars.map_or(Arg::T(""), |c| Arg::N(c as usize));
+            all = all.and(self.test(ids[1], t, &[("cars", cars), ("allowed", Arg::D(allowed))]));
         }
         if let Some(allowed) = self.p("homes_allowed") {
             let t = match self.c.h.homes {
@@ -562,22 +654,18 @@ impl<'c, 'a> B<'c, 'a> {
                     }
                 }
             };
-            let homes = self.c.h.homes.map(|c| c.to_string()).unwrap_or_default();
-            all = all.and(self.test(
-                &format!("test-{prefix}-homes-within-limit"),
-                t,
-                &[("homes", homes), ("allowed", s(allowed))],
-            ));
+            let homes = self.c.h.homes.map_or(Arg::T(""), |c| Arg::N(c as usize));
+            all = all.and(self.test(ids[2], t, &[("homes", homes), ("allowed", Arg::D(allowed))]));
         }
         let business = match self.c.h.runs_business {
             Some(false) => Tri::Yes,
             // A business needs the office's check of its assets: not a failure.
             Some(true) | None => Tri::Unknown,
         };
-        all.and(self.test(&format!("test-{prefix}-business-checked"), business, &[]))
+        all.and(self.test(ids[3], business, &[]))
     }
 
-    fn hukou_test(&mut self, prefix: &str) -> Tri {
+    fn hukou_test(&mut self, prefix: Prefix) -> Tri {
         let t = match self.c.applicant {
             None => Tri::Unknown,
             Some(m) => match m.hukou.local {
@@ -594,7 +682,7 @@ impl<'c, 'a> B<'c, 'a> {
                 None => Tri::Unknown,
             },
         };
-        self.test(&format!("test-{prefix}-hukou-local"), t, &[])
+        self.test(prefix.property_ids()[4], t, &[])
     }
 
     fn not_offered(c: &Ctx<'_>, program: ProgramId) -> Decision {
@@ -616,9 +704,21 @@ struct Results {
 
 /// Screens a household against a pack on a date.
 pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
-    let c = Ctx::new(pack, household, as_of);
+    run(pack, household, as_of, true)
+}
+
+/// The same decisions as [`screen`] (outcomes, amounts, covered members,
+/// payees) without the reasons: no tests, parameters, steps, notes, offices
+/// or documents, and no checklist. For batch work over many households.
+pub fn screen_brief(pack: &Pack, household: &Household, as_of: Date) -> Screening {
+    run(pack, household, as_of, false)
+}
+
+fn run(pack: &Pack, household: &Household, as_of: Date, explain: bool) -> Screening {
+    let c = Ctx::new(pack, household, as_of, explain);
     let nm = household.members.len();
-    let mut out: BTreeMap<ProgramId, Decision> = BTreeMap::new();
+    // One slot per program, in the order of ProgramId::ALL.
+    let mut out: Slots = ProgramId::ALL.iter().map(|_| None).collect();
 
     // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
     let (tekun, tekun_members, _tekun_amount) = if pack.offers(ProgramId::Tekun) {
@@ -659,12 +759,12 @@ pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
         dibao_covered,
         edge: edge_tri,
     };
-    out.insert(ProgramId::Tekun, tekun);
-    out.insert(ProgramId::Dibao, dibao);
-    out.insert(ProgramId::DibaoEdge, edge);
+    out[slot(ProgramId::Tekun)] = Some(tekun);
+    out[slot(ProgramId::Dibao)] = Some(dibao);
+    out[slot(ProgramId::DibaoEdge)] = Some(edge);
 
     for &p in ProgramId::ALL {
-        if out.contains_key(&p) {
+        if out[slot(p)].is_some() {
             continue;
         }
         let d = if !pack.offers(p) {
@@ -693,16 +793,13 @@ pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
                 ProgramId::Dibao | ProgramId::DibaoEdge | ProgramId::Tekun => continue,
             }
         };
-        out.insert(p, d);
+        out[slot(p)] = Some(d);
     }
 
     // Orphan vs 特困 (43号 art.9): report both, recommend one, never pay both.
     orphan_vs_tekun(&c, &mut out);
 
-    let decisions: Vec<Decision> = ProgramId::ALL
-        .iter()
-        .filter_map(|p| out.remove(p))
-        .collect();
+    let decisions: Vec<Decision> = out.into_iter().flatten().collect();
     let checklist = checklist(pack, &decisions);
     Screening {
         jurisdiction: pack.jurisdiction.code.clone(),
@@ -774,7 +871,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
                 let v = mul(st.low, m);
                 b.step(
                     "step-tekun-living-standard-multiple",
-                    &[("standard", money(st.low)), ("multiple", s(m))],
+                    &[("standard", Arg::M(st.low)), ("multiple", Arg::D(m))],
                     v,
                 );
                 Some(v)
@@ -808,7 +905,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         if m.living.is_some_and(|l| l.excluded_from_household()) {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         let age = c.age(i);
         let held = c.holds(ProgramId::Tekun, Some(i)) == Tri::Yes;
         let is_elder = match (age, elder) {
@@ -826,7 +923,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         };
         let disabled = tekun_disability(m);
         let category = is_elder.or(is_minor).or(disabled);
-        let age_s = age.map(|a| a.to_string()).unwrap_or_default();
+        let age_s = age.map_or(Arg::T(""), |a| Arg::N(a as usize));
         let t_cat = b.test(
             "test-tekun-category",
             category,
@@ -858,8 +955,8 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
                     t,
                     &[
                         ("member", mi.clone()),
-                        ("income", money(inc)),
-                        ("standard", money(st.low)),
+                        ("income", Arg::M(inc)),
+                        ("standard", Arg::M(st.low)),
                     ],
                 )
             }
@@ -896,7 +993,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         let total = mul(l, dec(covered.len()));
         b.step(
             "step-tekun-amount",
-            &[("living", money(l)), ("persons", covered.len().to_string())],
+            &[("living", Arg::M(l)), ("persons", Arg::N(covered.len()))],
             total,
         );
         b.d.amount = Some(Amount::new(total, Period::Month));
@@ -907,7 +1004,10 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         .any(|&i| c.member(i).care_mode != Some(CareMode::Centralised))
         && let Some(v) = b.opt("service_visits_tekun")
     {
-        b.note("note-tekun-home-service-visits", &[("per-month", s(v))]);
+        b.note(
+            "note-tekun-home-service-visits",
+            &[("per-month", Arg::D(v))],
+        );
     }
     if covered
         .iter()
@@ -936,10 +1036,13 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
     let (hh_income, complete) = b.household_income();
     let n_dec = dec(n.max(1));
     let pc = div(hh_income, n_dec);
-    let size = n.to_string();
+    let size = Arg::N(n);
     b.step(
         "step-household-income",
-        &[("size", size.clone()), ("complete", complete.to_string())],
+        &[
+            ("size", size.clone()),
+            ("complete", Arg::T(if complete { "true" } else { "false" })),
+        ],
         hh_income,
     );
     b.step("step-per-capita-income", &[("size", size.clone())], pc);
@@ -955,8 +1058,8 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         t_size,
         &[("size", size.clone())],
     );
-    b.hukou_test("dibao");
-    e.hukou_test("edge");
+    b.hukou_test(Prefix::Dibao);
+    e.hukou_test(Prefix::Edge);
 
     // 低保 income test: per-capita income below S (低于: S itself fails).
     let income_t = match std {
@@ -994,19 +1097,22 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         );
         b.note(
             "note-dibao-household-over-standard",
-            &[("income", money(pc)), ("standard", money(st_low))],
+            &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
         );
         b.test(
             "test-dibao-taper-period",
             Tri::Yes,
             &[
-                ("job-started", started.to_string()),
-                ("until", until.to_string()),
+                ("job-started", Arg::S(started.to_string())),
+                ("until", Arg::S(until.to_string())),
             ],
         );
-        b.note("note-dibao-taper-until", &[("until", until.to_string())]);
+        b.note(
+            "note-dibao-taper-until",
+            &[("until", Arg::S(until.to_string()))],
+        );
         b.property_tests(
-            "dibao",
+            Prefix::Dibao,
             std.unwrap_or(Std {
                 low: Decimal::ZERO,
                 high: Decimal::ZERO,
@@ -1023,8 +1129,8 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             "test-dibao-income-below-standard",
             income_t,
             &[
-                ("income", money(pc)),
-                ("standard", money(st_low)),
+                ("income", Arg::M(pc)),
+                ("standard", Arg::M(st_low)),
                 ("size", size.clone()),
             ],
         );
@@ -1049,7 +1155,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
     };
     let prop = if taper.is_none() {
         b.property_tests(
-            "dibao",
+            Prefix::Dibao,
             std.unwrap_or(Std {
                 low: Decimal::ZERO,
                 high: Decimal::ZERO,
@@ -1059,7 +1165,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         Tri::Yes
     };
     let e_prop = e.property_tests(
-        "edge",
+        Prefix::Edge,
         std.unwrap_or(Std {
             low: Decimal::ZERO,
             high: Decimal::ZERO,
@@ -1069,14 +1175,14 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
     e.test(
         "test-edge-not-dibao",
         income_t.not(),
-        &[("income", money(pc)), ("standard", money(st_low))],
+        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
     );
     e.test(
         "test-edge-income-below-multiple",
         edge_income_t,
         &[
-            ("income", money(pc)),
-            ("limit", money(edge_std.map(|x| x.low).unwrap_or_default())),
+            ("income", Arg::M(pc)),
+            ("limit", Arg::M(edge_std.map(|x| x.low).unwrap_or_default())),
         ],
     );
     let edge_tri = edge_income_t.and(income_t.not()).and(e_prop);
@@ -1084,7 +1190,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         e.change(
             "change-edge-income-below",
             &[
-                ("household-monthly", money(mul(es.low, n_dec))),
+                ("household-monthly", Arg::M(mul(es.low, n_dec))),
                 ("size", size.clone()),
             ],
         );
@@ -1121,16 +1227,16 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         b.test(
             "test-dibao-not-tekun",
             not_all_tekun,
-            &[("tekun-members", tekun_members.len().to_string())],
+            &[("tekun-members", Arg::N(tekun_members.len()))],
         );
         for &i in &tekun_members {
-            b.note("note-dibao-member-is-tekun", &[("member", i.to_string())]);
+            b.note("note-dibao-member-is-tekun", &[("member", Arg::N(i))]);
         }
         if let Some(st) = std {
             b.change(
                 "change-dibao-income-below",
                 &[
-                    ("household-monthly", money(mul(st.low, n_dec))),
+                    ("household-monthly", Arg::M(mul(st.low, n_dec))),
                     ("size", size.clone()),
                 ],
             );
@@ -1140,13 +1246,13 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             let gap = nonneg(sub(st_low, pc));
             b.step(
                 "step-dibao-gap",
-                &[("standard", money(st_low)), ("income", money(pc))],
+                &[("standard", Arg::M(st_low)), ("income", Arg::M(pc))],
                 gap,
             );
             let total = mul(gap, dec(eligible.len()));
             b.step(
                 "step-dibao-amount",
-                &[("persons", eligible.len().to_string())],
+                &[("persons", Arg::N(eligible.len()))],
                 total,
             );
             let mut amount = Amount::new(total, Period::Month);
@@ -1189,13 +1295,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         dibao_covered.clear();
     }
     let edge = if edge_offered {
-        e.set_outcome(
-            edge_tri.and(if e.d.tests.iter().any(|t| t.status == Status::Failed) {
-                Tri::No
-            } else {
-                Tri::Yes
-            }),
-        );
+        e.set_outcome(edge_tri.and(if e.failed > 0 { Tri::No } else { Tri::Yes }));
         e.finish()
     } else {
         B::not_offered(c, ProgramId::DibaoEdge)
@@ -1228,11 +1328,11 @@ impl Results {
         self.dibao.or(self.tekun_any()).or(self.edge)
     }
 
-    fn category_args(&self) -> Vec<(&'static str, String)> {
+    fn category_args(&self) -> Vec<(&'static str, Arg)> {
         vec![
-            ("dibao", format!("{:?}", self.dibao).to_lowercase()),
-            ("tekun", format!("{:?}", self.tekun_any()).to_lowercase()),
-            ("edge", format!("{:?}", self.edge).to_lowercase()),
+            ("dibao", Arg::T(tri_name(self.dibao))),
+            ("tekun", Arg::T(tri_name(self.tekun_any()))),
+            ("edge", Arg::T(tri_name(self.edge))),
         ]
     }
 }
@@ -1257,7 +1357,7 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
         if t == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test("test-tekun-care-is-tekun", t, &[("member", mi.clone())]);
         let level = c.member(i).self_care_level();
         let lt = if level.is_some() {
@@ -1276,7 +1376,7 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
             if let Some(v) = b.p(name) {
                 b.step(
                     "step-tekun-care-tier",
-                    &[("member", mi), ("tier", name.to_owned())],
+                    &[("member", mi), ("tier", Arg::T(name))],
                     v,
                 );
                 total = add(total, v);
@@ -1300,7 +1400,7 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     b.d.covered = covered;
     if best != Tri::No {
-        b.set_outcome(if b.d.tests.iter().all(|t| t.status == Status::Passed) {
+        b.set_outcome(if b.all_passed() {
             Tri::Yes
         } else {
             Tri::Unknown
@@ -1331,7 +1431,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
         if minor == Tri::No || status == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test("test-orphan-under-age", minor, &[("member", mi.clone())]);
         b.test("test-orphan-status", status, &[("member", mi.clone())]);
         let mode = m.care_mode;
@@ -1353,7 +1453,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
         if let Some(v) = b.p(name) {
             b.step(
                 "step-orphan-standard",
-                &[("member", mi.clone()), ("mode", name.to_owned())],
+                &[("member", mi.clone()), ("mode", Arg::T(name))],
                 v,
             );
             total = add(total, v);
@@ -1383,7 +1483,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
     b.d.covered = covered;
     b.set_outcome(if best == Tri::No {
         Tri::No
-    } else if b.d.tests.iter().all(|t| t.status == Status::Passed) {
+    } else if b.all_passed() {
         Tri::Yes
     } else {
         Tri::Unknown
@@ -1391,8 +1491,17 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
     b.finish()
 }
 
-fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut BTreeMap<ProgramId, Decision>) {
-    let (Some(o), Some(t)) = (out.get(&ProgramId::Orphan), out.get(&ProgramId::Tekun)) else {
+type Slots = Vec<Option<Decision>>;
+
+fn slot(p: ProgramId) -> usize {
+    ProgramId::ALL.iter().position(|x| *x == p).unwrap_or(0)
+}
+
+fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
+    if !c.explain {
+        return;
+    }
+    let (Some(o), Some(t)) = (&out[slot(ProgramId::Orphan)], &out[slot(ProgramId::Tekun)]) else {
         return;
     };
     let both: Vec<usize> = o
@@ -1422,15 +1531,20 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut BTreeMap<ProgramId, Decision>) {
             (Some(a), Some(b)) if b > a => "tekun",
             _ => "orphan",
         };
-        let _ = c;
         let a = args(&[
-            ("member", i.to_string()),
-            ("recommended", rec.to_owned()),
-            ("orphan-amount", orphan_each.map(money).unwrap_or_default()),
-            ("tekun-amount", tekun_each.map(money).unwrap_or_default()),
+            ("member", Arg::N(i)),
+            ("recommended", Arg::T(rec)),
+            (
+                "orphan-amount",
+                Arg::S(orphan_each.map(money).unwrap_or_default()),
+            ),
+            (
+                "tekun-amount",
+                Arg::S(tekun_each.map(money).unwrap_or_default()),
+            ),
         ]);
         for p in [ProgramId::Orphan, ProgramId::Tekun] {
-            if let Some(d) = out.get_mut(&p) {
+            if let Some(d) = &mut out[slot(p)] {
                 d.notes.push(Message {
                     id: "note-orphan-or-tekun-choose-one".to_owned(),
                     args: a.clone(),
@@ -1450,11 +1564,20 @@ fn temporary(c: &Ctx<'_>) -> Decision {
         Some(_) => Tri::Yes,
         None => Tri::Unknown,
     };
-    let kind =
-        c.h.emergency
-            .map(|k| format!("{k:?}").to_lowercase())
-            .unwrap_or_default();
-    b.test("test-temporary-emergency", emergency, &[("kind", kind)]);
+    let kind = match c.h.emergency {
+        None => "",
+        Some(EmergencyKind::None) => "none",
+        Some(EmergencyKind::Fire) => "fire",
+        Some(EmergencyKind::Accident) => "accident",
+        Some(EmergencyKind::SuddenIllness) => "sudden_illness",
+        Some(EmergencyKind::NaturalDisaster) => "natural_disaster",
+        Some(EmergencyKind::Other) => "other",
+    };
+    b.test(
+        "test-temporary-emergency",
+        emergency,
+        &[("kind", Arg::T(kind))],
+    );
     // 支出型: essential spending over the past 12 months above a share of income.
     let sp = &c.h.spending_12m;
     let spend_parts = [sp.medical, sp.education, sp.rehabilitation];
@@ -1483,7 +1606,10 @@ fn temporary(c: &Ctx<'_>) -> Decision {
     b.test(
         "test-temporary-essential-spending",
         expense,
-        &[("spending", money(spent)), ("annual-income", money(annual))],
+        &[
+            ("spending", Arg::M(spent)),
+            ("annual-income", Arg::M(annual)),
+        ],
     );
     let either = emergency.or(expense);
     if let Some(st) = std {
@@ -1494,7 +1620,7 @@ fn temporary(c: &Ctx<'_>) -> Decision {
             let v = mul(mul(st.low, m), dec(n));
             b.step(
                 "step-temporary-emergency-cap",
-                &[("months", s(m)), ("persons", n.to_string())],
+                &[("months", Arg::D(m)), ("persons", Arg::N(n))],
                 v,
             );
             cap = cap.max(v);
@@ -1505,7 +1631,7 @@ fn temporary(c: &Ctx<'_>) -> Decision {
             let v = mul(mul(st.low, m), dec(n));
             b.step(
                 "step-temporary-expense-cap",
-                &[("months", s(m)), ("persons", n.to_string())],
+                &[("months", Arg::D(m)), ("persons", Arg::N(n))],
                 v,
             );
             cap = cap.max(v);
@@ -1563,13 +1689,13 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(member_best);
     }
-    let mut a: Vec<(&str, String)> = r.category_args();
-    a.push(("monitoring", format!("{monitoring:?}").to_lowercase()));
+    let mut a: Vec<(&str, Arg)> = r.category_args();
+    a.push(("monitoring", Arg::T(tri_name(monitoring))));
     b.test("test-medical-assistance-category", best, &a);
     if best == Tri::Yes
         && let Some((share, cat)) = best_share
     {
-        b.step("step-medical-share", &[("category", cat.to_owned())], share);
+        b.step("step-medical-share", &[("category", Arg::T(cat))], share);
         b.d.amount = Some(Amount::new(share, Period::Share));
         if cat == "tekun" {
             b.note("note-medical-premium-full", &[]);
@@ -1584,7 +1710,7 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test(
             "test-medical-illness-poverty-check",
             Tri::Unknown,
-            &[("spending", money(spent))],
+            &[("spending", Arg::M(spent))],
         );
         outcome = Tri::Unknown;
         covered = c.counted.clone();
@@ -1614,7 +1740,7 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
         // seed 000 (三)2: disabled children unable to attend school (送教上门).
         let school_age = c.age(i).map(|a| (6..=15).contains(&a));
         if t == Tri::No && school_age == Some(true) && m.is_disabled() == Some(true) {
-            b.note("note-education-home-teaching", &[("member", i.to_string())]);
+            b.note("note-education-home-teaching", &[("member", Arg::N(i))]);
             t = Tri::Yes;
         }
         if t != Tri::No {
@@ -1635,7 +1761,7 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
     b.test(
         "test-education-has-student",
         st,
-        &[("students", students.len().to_string())],
+        &[("students", Arg::N(students.len()))],
     );
     let cat = r.dibao.or(r.tekun_any());
     b.test(
@@ -1710,7 +1836,7 @@ fn employment(c: &Ctx<'_>, r: &Results) -> Decision {
     b.test(
         "test-employment-jobseeker",
         seek,
-        &[("jobseekers", seekers.len().to_string())],
+        &[("jobseekers", Arg::N(seekers.len()))],
     );
     // seed 000 (三)4: 社会救助对象 get priority public employment services.
     b.test(
@@ -1754,7 +1880,7 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
         if dis == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test(
             "test-disability-living-disabled",
             dis,
@@ -1771,7 +1897,10 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
             cat,
             &[
                 ("member", mi.clone()),
-                ("includes-edge", edge_ok.to_string()),
+                (
+                    "includes-edge",
+                    Arg::T(if edge_ok { "true" } else { "false" }),
+                ),
             ],
         );
         // 特困 people get neither disability subsidy (RULES §8).
@@ -1783,7 +1912,7 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(t);
     }
-    if covered.is_empty() && b.d.tests.is_empty() {
+    if covered.is_empty() && b.tests == 0 {
         b.test("test-disability-living-disabled", Tri::No, &[]);
     }
     if let Some(v) = amount
@@ -1792,7 +1921,7 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
         let total = mul(v, dec(covered.len()));
         b.step(
             "step-disability-living-amount",
-            &[("persons", covered.len().to_string())],
+            &[("persons", Arg::N(covered.len()))],
             total,
         );
         b.d.amount = Some(Amount::new(total, Period::Month));
@@ -1815,7 +1944,7 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
         if m.is_disabled() == Some(false) {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         let severe = match (disability_grade(m), disability_category(m)) {
             (Some(1 | 2), _) => Tri::Yes,
             (Some(3 | 4), Some(DisabilityCategory::Intellectual | DisabilityCategory::Mental))
@@ -1866,7 +1995,7 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(t);
     }
-    if b.d.tests.is_empty() {
+    if b.tests == 0 {
         b.test("test-disability-care-severe", Tri::No, &[]);
     }
     // seed 001 一(一)三: 贫困重度残疾人 get home service visits (a service, not cash).
@@ -1876,7 +2005,7 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
     {
         b.note(
             "note-disability-home-service-visits",
-            &[("per-month", s(v))],
+            &[("per-month", Arg::D(v))],
         );
     }
     if !covered.is_empty() && base.is_some() {
@@ -1899,6 +2028,7 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     let mut living_total = Decimal::ZERO;
+    let mut considered = false;
     for &i in &c.counted {
         let m = c.member(i);
         // 国发〔2018〕20号: 0-6岁 (以下: 6 included).
@@ -1929,7 +2059,8 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
         if cat == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
+        considered = true;
         b.test("test-child-rehab-age", young, &[("member", mi.clone())]);
         b.test("test-child-rehab-category", cat, &[("member", mi.clone())]);
         // seed 000 (三)12: 海丰 covers children with a 居住证 too.
@@ -1945,7 +2076,10 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
             local,
             &[
                 ("member", mi.clone()),
-                ("residence-permit-ok", permit_ok.to_string()),
+                (
+                    "residence-permit-ok",
+                    Arg::T(if permit_ok { "true" } else { "false" }),
+                ),
             ],
         );
         // 20号: 低保/特困/孤儿 … and other hardship families (verified by the office).
@@ -1980,7 +2114,7 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(t);
     }
-    if b.d.tests.iter().all(|t| t.id == "test-parameter-available") {
+    if !considered {
         b.test("test-child-rehab-category", Tri::No, &[]);
     }
     if !covered.is_empty() && total > Decimal::ZERO {
@@ -1997,7 +2131,7 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
         );
         b.note(
             "note-child-rehab-living-allowance-to-parent",
-            &[("amount", money(living_total))],
+            &[("amount", Arg::M(living_total))],
         );
     }
     b.change("change-child-rehab-needs-young-disabled-child", &[]);
@@ -2022,7 +2156,7 @@ fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
         if mental == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test(
             "test-mental-medication-mental-disability",
             mental,
@@ -2036,7 +2170,7 @@ fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(t);
     }
-    if b.d.tests.is_empty() {
+    if b.tests == 0 {
         b.test("test-mental-medication-mental-disability", Tri::No, &[]);
     }
     if let Some(v) = v
@@ -2046,7 +2180,7 @@ fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
         let total = mul(v, dec(covered.len()));
         b.step(
             "step-mental-medication-amount",
-            &[("persons", covered.len().to_string())],
+            &[("persons", Arg::N(covered.len()))],
             total,
         );
         b.d.amount = Some(Amount::new(total, Period::Year));
@@ -2083,7 +2217,7 @@ fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
         if cat == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         // seed 003 (十一)3: 法定就业年龄段.
         let wa = match (c.age(i), min, max) {
             (Some(a), Some(lo), Some(hi)) => {
@@ -2125,7 +2259,7 @@ fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
         covered.push(i);
         best = best.or(t);
     }
-    if b.d.tests.is_empty() {
+    if b.tests == 0 {
         b.test("test-custody-category", Tri::No, &[]);
     }
     if !covered.is_empty() {
@@ -2162,7 +2296,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
         let Some(stay) = &m.hospital_stay else {
             continue;
         };
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         // seed 001 一(一): 分散供养特困人员、经济困难老年人、贫困重度残疾人.
         let dispersed_tekun = if m.care_mode == Some(CareMode::Centralised) {
             Tri::No
@@ -2202,8 +2336,8 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
                         "step-escort-member",
                         &[
                             ("member", mi),
-                            ("rate", money(rate)),
-                            ("days", days.to_string()),
+                            ("rate", Arg::M(rate)),
+                            ("days", Arg::N(days as usize)),
                         ],
                         v,
                     );
@@ -2219,7 +2353,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
         covered.push(i);
         best = best.or(group);
     }
-    if b.d.tests.is_empty() {
+    if b.tests == 0 {
         b.test("test-escort-hospitalised", Tri::No, &[]);
     }
     if !covered.is_empty() && total > Decimal::ZERO {
@@ -2232,7 +2366,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     b.change("change-escort-needs-hospital-stay", &[]);
     b.d.covered = covered;
-    let all_known = b.d.tests.iter().all(|t| t.status == Status::Passed);
+    let all_known = b.all_passed();
     b.set_outcome(if best == Tri::Yes && !all_known {
         Tri::Unknown
     } else {
@@ -2263,7 +2397,7 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
     let pc = div(net, dec(n));
     b.step(
         "step-worker-income-after-rigid-spending",
-        &[("size", n.to_string())],
+        &[("size", Arg::N(n))],
         pc,
     );
     if let (Some(su), Some(k)) = (s_urban, mult) {
@@ -2276,11 +2410,11 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
         b.test(
             "test-worker-income-below-line",
             t,
-            &[("income", money(pc)), ("limit", money(limit))],
+            &[("income", Arg::M(pc)), ("limit", Arg::M(limit))],
         );
         b.change(
             "change-worker-income-below",
-            &[("household-monthly", money(mul(limit, dec(n))))],
+            &[("household-monthly", Arg::M(mul(limit, dec(n))))],
         );
         let living = b.p("worker_hardship_living_months");
         let study = b.p("worker_hardship_study_months");
@@ -2288,7 +2422,7 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
         if let Some(mo) = living {
             // seed 003 (九)2: 生活救助不超过12个月当地城市低保标准
             let v = mul(su, mo);
-            b.step("step-worker-living-aid-cap", &[("months", s(mo))], v);
+            b.step("step-worker-living-aid-cap", &[("months", Arg::D(mo))], v);
             cap = add(cap, v);
         }
         let students = c
@@ -2301,7 +2435,7 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
             let v = mul(mul(su, mo), dec(students));
             b.step(
                 "step-worker-study-aid-cap",
-                &[("months", s(mo)), ("students", students.to_string())],
+                &[("months", Arg::D(mo)), ("students", Arg::N(students))],
                 v,
             );
             cap = add(cap, v);
@@ -2385,7 +2519,7 @@ fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
         if female == Tri::No || diag == Tri::No {
             continue;
         }
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test("test-two-cancers-woman", female, &[("member", mi.clone())]);
         b.test(
             "test-two-cancers-diagnosis",
@@ -2405,7 +2539,7 @@ fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(t);
     }
-    if b.d.tests.is_empty() {
+    if b.tests == 0 {
         b.test("test-two-cancers-diagnosis", Tri::No, &[]);
     }
     if let Some(g) = grant
@@ -2414,7 +2548,7 @@ fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
         let total = mul(g, dec(covered.len()));
         b.step(
             "step-two-cancers-grant",
-            &[("persons", covered.len().to_string())],
+            &[("persons", Arg::N(covered.len()))],
             total,
         );
         b.d.amount = Some(Amount::new(total, Period::Once));
@@ -2440,11 +2574,11 @@ fn single_inclusion<'c, 'a>(
     let st_low = std.map(|s| s.low).unwrap_or_default();
     b.note(
         "note-dibao-household-over-standard",
-        &[("income", money(pc)), ("standard", money(st_low))],
+        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
     );
-    let hukou = b.hukou_test("dibao");
+    let hukou = b.hukou_test(Prefix::Dibao);
     let prop = b.property_tests(
-        "dibao",
+        Prefix::Dibao,
         std.unwrap_or(Std {
             low: Decimal::ZERO,
             high: Decimal::ZERO,
@@ -2455,7 +2589,7 @@ fn single_inclusion<'c, 'a>(
     let mut total = Decimal::ZERO;
     let mut covered = Vec::new();
     for &(i, sev) in candidates {
-        let mi = i.to_string();
+        let mi = Arg::N(i);
         b.test(
             "test-dibao-single-inclusion-severe-member",
             sev,
@@ -2473,8 +2607,8 @@ fn single_inclusion<'c, 'a>(
             t_own,
             &[
                 ("member", mi.clone()),
-                ("income", money(own)),
-                ("standard", money(st_low)),
+                ("income", Arg::M(own)),
+                ("standard", Arg::M(st_low)),
             ],
         );
         let this = sev.and(t_own);
@@ -2500,8 +2634,8 @@ fn single_inclusion<'c, 'a>(
             b.change(
                 "change-dibao-income-below",
                 &[
-                    ("household-monthly", money(mul(st.low, n))),
-                    ("size", c.n().to_string()),
+                    ("household-monthly", Arg::M(mul(st.low, n))),
+                    ("size", Arg::N(c.n())),
                 ],
             );
         }

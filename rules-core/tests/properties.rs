@@ -210,6 +210,15 @@ fn never_panics_and_amounts_are_never_negative() {
                         prop_assert!(!pack.offers(d.program));
                     }
                 }
+                // The brief screening decides exactly the same, without reasons.
+                let brief = rules_core::screen_brief(&pack, &h, on);
+                for (f, b) in s.decisions.iter().zip(&brief.decisions) {
+                    prop_assert_eq!(
+                        (f.program, f.outcome, &f.amount, &f.covered, f.paid_to),
+                        (b.program, b.outcome, &b.amount, &b.covered, b.paid_to)
+                    );
+                    prop_assert!(b.tests.is_empty() && b.parameters.is_empty());
+                }
                 // Deterministic, and the JSON round-trips.
                 let again = screen(&pack, &h, on);
                 prop_assert_eq!(&s, &again);
