@@ -88,7 +88,7 @@ fn unit_zh(unit: Unit, period: Option<Period>) -> String {
 }
 
 fn cite(s: &Source) -> String {
-    let mut out = s.document.clone();
+    let mut out = s.document.to_string();
     if let Some(c) = &s.clause {
         let _ = write!(out, " {c}");
     }
@@ -172,7 +172,7 @@ pub fn render(pack: &Pack, program: ProgramId, on: Date) -> String {
         let _ = writeln!(s, "参数（{on} 有效值）：");
         for p in &e.parameters {
             let v = &p.value;
-            let desc = p.description.clone().unwrap_or_else(|| v.name.clone());
+            let desc = p.description.clone().unwrap_or_else(|| v.name.to_string());
             let mut flags = String::new();
             if v.example {
                 flags.push_str(" 【示例标准，请以当地公布为准】");

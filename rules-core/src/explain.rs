@@ -1,7 +1,7 @@
 //! What a pack says about one program: its rule, parameters and citations.
 
 use crate::date::Date;
-use crate::pack::{Pack, ParamValue, Source, TimeLimits};
+use crate::pack::{Pack, ParamValue, Source, Text, TimeLimits};
 use crate::program::ProgramId;
 use crate::validate::OPTIONAL_PARAMETERS;
 use serde::{Deserialize, Serialize};
@@ -13,13 +13,13 @@ pub struct Explanation {
     pub name_zh: String,
     pub offered: bool,
     pub rule: Option<Source>,
-    pub office: Option<String>,
-    pub apply_at: Option<String>,
+    pub office: Option<Text>,
+    pub apply_at: Option<Text>,
     pub time_limits: Option<TimeLimits>,
     /// `(id, name)` of each document required.
-    pub documents: Vec<(String, String)>,
+    pub documents: Vec<(Text, String)>,
     pub parameters: Vec<ExplainedParam>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A parameter in force, with its description.
@@ -78,9 +78,9 @@ pub fn explain(pack: &Pack, program: ProgramId, on: Date) -> Explanation {
             .map(|id| {
                 let name = pack
                     .documents
-                    .get(&id)
+                    .get(&*id)
                     .cloned()
-                    .unwrap_or_else(|| id.clone());
+                    .unwrap_or_else(|| id.to_string());
                 (id, name)
             })
             .collect(),

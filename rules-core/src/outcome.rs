@@ -2,10 +2,11 @@
 
 use crate::date::Date;
 use crate::money::Amount;
-use crate::pack::{ParamValue, Payee, Source, TimeLimits};
+use crate::pack::{ParamValue, Payee, Source, Text, TimeLimits};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How likely the household is to qualify for a program.
@@ -33,12 +34,12 @@ pub enum Status {
 
 /// Named arguments of a message (Fluent-style). Values are strings; amounts
 /// are decimal strings in yuan.
-pub type Args = BTreeMap<String, String>;
+pub type Args = BTreeMap<Cow<'static, str>, String>;
 
 /// A test applied: a message id (`test-dibao-income-below-standard`) and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub status: Status,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: Args,
@@ -47,7 +48,7 @@ pub struct Check {
 /// A message id with arguments: notes, recommendations, what would change a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
-    pub id: String,
+    pub id: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: Args,
 }
@@ -55,7 +56,7 @@ pub struct Message {
 /// One step of an amount's computation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
-    pub id: String,
+    pub id: Cow<'static, str>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub args: Args,
     pub value: Decimal,
@@ -89,14 +90,14 @@ pub struct Decision {
     #[serde(default)]
     pub rule: Option<Source>,
     #[serde(default)]
-    pub office: Option<String>,
+    pub office: Option<Text>,
     #[serde(default)]
-    pub apply_at: Option<String>,
+    pub apply_at: Option<Text>,
     #[serde(default)]
     pub time_limits: Option<TimeLimits>,
     /// Document ids needed (一次性告知).
     #[serde(default)]
-    pub documents: Vec<String>,
+    pub documents: Vec<Text>,
 }
 
 /// One item of the merged document checklist.

@@ -11,6 +11,10 @@ use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Shared, immutable text from a pack: cloning a decision's citation is cheap.
+pub type Text = Arc<str>;
 
 /// A policy pack (after merging with its parent, a complete one).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,7 +29,7 @@ pub struct Pack {
     pub programs: BTreeMap<String, ProgramSpec>,
     /// Parameters keyed by name.
     #[serde(default)]
-    pub parameters: BTreeMap<String, Parameter>,
+    pub parameters: BTreeMap<Text, Parameter>,
     /// Documents keyed by id, with their Chinese names.
     #[serde(default)]
     pub documents: BTreeMap<String, String>,
@@ -37,7 +41,7 @@ pub struct Pack {
 pub struct Jurisdiction {
     /// 行政区划代码 (or a clearly demo code such as `500000-demo`).
     pub code: String,
-    pub name: String,
+    pub name: Text,
     /// The parent area's name, e.g. 广东省汕尾市.
     #[serde(default)]
     pub parent: Option<String>,
@@ -47,22 +51,22 @@ pub struct Jurisdiction {
     #[serde(default)]
     pub demo: bool,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A citation: the document and clause.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub document: String,
+    pub document: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub clause: Option<String>,
+    pub clause: Option<Text>,
     /// The seed file, for figures taken from one of the five seeds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seed: Option<String>,
+    pub seed: Option<Text>,
     /// How reliable: official, official-mirror, secondary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
+    pub tag: Option<Text>,
 }
 
 /// Processing time limits (限时办理).
@@ -105,13 +109,13 @@ pub struct ProgramSpec {
     pub offered: Option<bool>,
     /// 责任单位.
     #[serde(default)]
-    pub office: Option<String>,
+    pub office: Option<Text>,
     /// Where to apply.
     #[serde(default)]
-    pub apply_at: Option<String>,
+    pub apply_at: Option<Text>,
     /// Document ids (一次性告知), from `[documents]`.
     #[serde(default)]
-    pub documents: Option<Vec<String>>,
+    pub documents: Option<Vec<Text>>,
     /// The rule's citation.
     #[serde(default)]
     pub rule: Option<Source>,
@@ -120,7 +124,7 @@ pub struct ProgramSpec {
     #[serde(default)]
     pub paid_to: Option<Payee>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// The unit of a parameter.
@@ -174,13 +178,13 @@ pub struct DatedValue {
     #[serde(default)]
     pub floor: bool,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A resolved parameter value, as reported in decisions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParamValue {
-    pub name: String,
+    pub name: Text,
     pub value: Decimal,
     pub unit: Unit,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -191,7 +195,7 @@ pub struct ParamValue {
     pub example: bool,
     pub floor: bool,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl Parameter {
@@ -223,10 +227,10 @@ impl Pack {
 
     /// The value of parameter `name` on `on`, with its unit and source.
     pub fn param(&self, name: &str, on: Date) -> Option<ParamValue> {
-        let p = self.parameters.get(name)?;
+        let (key, p) = self.parameters.get_key_value(name)?;
         let v = p.value_on(on)?;
         Some(ParamValue {
-            name: name.to_owned(),
+            name: key.clone(),
             value: v.value,
             unit: p.unit.unwrap_or(Unit::Count),
             period: p.period,

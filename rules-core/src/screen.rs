@@ -13,6 +13,7 @@ use crate::outcome::{
 use crate::pack::{Pack, Payee};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// A three-valued answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,10 +146,10 @@ impl Arg {
     }
 }
 
-fn args(pairs: &[(&str, Arg)]) -> Args {
+fn args(pairs: &[(&'static str, Arg)]) -> Args {
     pairs
         .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.render()))
+        .map(|(k, v)| (Cow::Borrowed(*k), v.render()))
         .collect()
 }
 
@@ -419,7 +420,7 @@ impl<'c, 'a> B<'c, 'a> {
         if !self.c.explain {
             return self.c.pack.value(name, self.c.on);
         }
-        if let Some(p) = self.d.parameters.iter().find(|p| p.name == name) {
+        if let Some(p) = self.d.parameters.iter().find(|p| &*p.name == name) {
             return Some(p.value);
         }
         let v = self.c.pack.param(name, self.c.on)?;
@@ -470,7 +471,7 @@ impl<'c, 'a> B<'c, 'a> {
         })
     }
 
-    fn test(&mut self, id: &str, t: Tri, a: &[(&str, Arg)]) -> Tri {
+    fn test(&mut self, id: &'static str, t: Tri, a: &[(&'static str, Arg)]) -> Tri {
         self.tests += 1;
         match t {
             Tri::No => self.failed += 1,
@@ -481,40 +482,40 @@ impl<'c, 'a> B<'c, 'a> {
             return t;
         }
         self.d.tests.push(Check {
-            id: id.to_owned(),
+            id: Cow::Borrowed(id),
             status: t.status(),
             args: args(a),
         });
         t
     }
 
-    fn step(&mut self, id: &str, a: &[(&str, Arg)], value: Decimal) {
+    fn step(&mut self, id: &'static str, a: &[(&'static str, Arg)], value: Decimal) {
         if !self.c.explain {
             return;
         }
         self.d.steps.push(Step {
-            id: id.to_owned(),
+            id: Cow::Borrowed(id),
             args: args(a),
             value: round2(value),
         });
     }
 
-    fn note(&mut self, id: &str, a: &[(&str, Arg)]) {
+    fn note(&mut self, id: &'static str, a: &[(&'static str, Arg)]) {
         if !self.c.explain {
             return;
         }
         self.d.notes.push(Message {
-            id: id.to_owned(),
+            id: Cow::Borrowed(id),
             args: args(a),
         });
     }
 
-    fn change(&mut self, id: &str, a: &[(&str, Arg)]) {
+    fn change(&mut self, id: &'static str, a: &[(&'static str, Arg)]) {
         if !self.c.explain {
             return;
         }
         self.d.would_change.push(Message {
-            id: id.to_owned(),
+            id: Cow::Borrowed(id),
             args: args(a),
         });
     }
@@ -803,7 +804,7 @@ fn run(pack: &Pack, household: &Household, as_of: Date, explain: bool) -> Screen
     let checklist = checklist(pack, &decisions);
     Screening {
         jurisdiction: pack.jurisdiction.code.clone(),
-        jurisdiction_name: pack.jurisdiction.name.clone(),
+        jurisdiction_name: pack.jurisdiction.name.to_string(),
         demo: pack.jurisdiction.demo,
         as_of,
         household_size: c.n(),
@@ -821,19 +822,19 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
         .filter(|d| matches!(d.outcome, Outcome::Likely | Outcome::Possible))
     {
         for doc in &d.documents {
-            match items.iter_mut().find(|i| &i.id == doc) {
+            match items.iter_mut().find(|i| *i.id == **doc) {
                 Some(item) => {
                     if !item.programs.contains(&d.program) {
                         item.programs.push(d.program);
                     }
                 }
                 None => items.push(ChecklistItem {
-                    id: doc.clone(),
+                    id: doc.to_string(),
                     name: pack
                         .documents
-                        .get(doc)
+                        .get(&**doc)
                         .cloned()
-                        .unwrap_or_else(|| doc.clone()),
+                        .unwrap_or_else(|| doc.to_string()),
                     programs: vec![d.program],
                 }),
             }
@@ -1546,7 +1547,7 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
         for p in [ProgramId::Orphan, ProgramId::Tekun] {
             if let Some(d) = &mut out[slot(p)] {
                 d.notes.push(Message {
-                    id: "note-orphan-or-tekun-choose-one".to_owned(),
+                    id: Cow::Borrowed("note-orphan-or-tekun-choose-one"),
                     args: a.clone(),
                 });
             }
@@ -1689,7 +1690,7 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(member_best);
     }
-    let mut a: Vec<(&str, Arg)> = r.category_args();
+    let mut a: Vec<(&'static str, Arg)> = r.category_args();
     a.push(("monitoring", Arg::T(tri_name(monitoring))));
     b.test("test-medical-assistance-category", best, &a);
     if best == Tri::Yes

@@ -157,7 +157,9 @@ pub fn validate_pack(file: &str, pack: &Pack) -> Vec<Issue> {
         if !known_parameter(name) {
             push(
                 base.clone(),
-                IssueKind::UnknownParameter { name: name.clone() },
+                IssueKind::UnknownParameter {
+                    name: name.to_string(),
+                },
             );
         }
         if p.unit.is_none() {
@@ -243,12 +245,14 @@ pub fn validate_assembled(file: &str, pack: &Pack) -> Vec<Issue> {
             .flatten()
             .enumerate()
         {
-            if !pack.documents.contains_key(doc) {
+            if !pack.documents.contains_key(&**doc) {
                 out.push(Issue {
                     file: file.to_owned(),
                     path: format!("programs.{p}.documents.{i}"),
                     line: None,
-                    kind: IssueKind::UnknownDocument { id: doc.clone() },
+                    kind: IssueKind::UnknownDocument {
+                        id: doc.to_string(),
+                    },
                 });
             }
         }
