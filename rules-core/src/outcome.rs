@@ -32,16 +32,58 @@ pub enum Status {
     Unknown,
 }
 
-/// Named arguments of a message (Fluent-style). Values are strings; amounts
-/// are decimal strings in yuan.
-pub type Args = BTreeMap<Cow<'static, str>, String>;
+/// Named arguments of a message (Fluent-style), serialised as a JSON object
+/// in the order they were given. Values are strings; amounts are decimal
+/// strings in yuan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Args(pub Vec<(Cow<'static, str>, String)>);
+
+impl Args {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value of a named argument.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Serialize for Args {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Args {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Args;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a map of message arguments")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Args, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    out.push((Cow::Owned(k), v));
+                }
+                Ok(Args(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 /// A test applied: a message id (`test-dibao-income-below-standard`) and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     pub id: Cow<'static, str>,
     pub status: Status,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
     pub args: Args,
 }
 
@@ -49,7 +91,7 @@ pub struct Check {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     pub id: Cow<'static, str>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
     pub args: Args,
 }
 
@@ -57,7 +99,7 @@ pub struct Message {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub id: Cow<'static, str>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
     pub args: Args,
     pub value: Decimal,
 }

@@ -147,10 +147,12 @@ impl Arg {
 }
 
 fn args(pairs: &[(&'static str, Arg)]) -> Args {
-    pairs
-        .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.render()))
-        .collect()
+    Args(
+        pairs
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.render()))
+            .collect(),
+    )
 }
 
 fn tri_name(t: Tri) -> &'static str {
