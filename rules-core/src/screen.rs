@@ -1736,6 +1736,7 @@ fn is_student(m: &Member) -> Tri {
 fn education(c: &Ctx<'_>, r: &Results) -> Decision {
     let mut b = B::new(c, ProgramId::Education);
     let mut students = Vec::new();
+    let mut home_teaching = Vec::new();
     let mut st = Tri::No;
     for &i in &c.counted {
         let m = c.member(i);
@@ -1744,6 +1745,7 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
         let school_age = c.age(i).map(|a| (6..=15).contains(&a));
         if t == Tri::No && school_age == Some(true) && m.is_disabled() == Some(true) {
             b.note("note-education-home-teaching", &[("member", Arg::N(i))]);
+            home_teaching.push(i);
             t = Tri::Yes;
         }
         if t != Tri::No {
@@ -1756,7 +1758,7 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
         .filter(|(_, t)| *t == Tri::Yes)
         .map(|(i, _)| *i)
         .collect();
-    let students: Vec<usize> = if known.is_empty() {
+    let mut students: Vec<usize> = if known.is_empty() {
         students.into_iter().map(|(i, _)| i).collect()
     } else {
         known
@@ -1767,11 +1769,22 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
         &[("students", Arg::N(students.len()))],
     );
     let cat = r.dibao.or(r.tekun_any());
-    b.test(
-        "test-education-assistance-household",
-        cat,
-        &r.category_args(),
-    );
+    if cat == Tri::No && !home_teaching.is_empty() {
+        // seed 000 (三)2: 送教上门 for disabled children of any household;
+        // the 低保/特困 condition is for the fee waivers and grants.
+        b.test(
+            "test-education-home-teaching-child",
+            Tri::Yes,
+            &[("children", Arg::N(home_teaching.len()))],
+        );
+        students = home_teaching;
+    } else {
+        b.test(
+            "test-education-assistance-household",
+            cat,
+            &r.category_args(),
+        );
+    }
     b.note("note-education-apply-at-school", &[]);
     b.change("change-education-needs-dibao-or-tekun", &[]);
     b.d.covered = students;
