@@ -1340,6 +1340,15 @@ impl Results {
     }
 }
 
+/// 分散供养特困: 特困 (`tekun`) and not in an institution.
+fn dispersed(m: &Member, tekun: Tri) -> Tri {
+    match m.care_mode {
+        Some(CareMode::Centralised) => Tri::No,
+        Some(CareMode::Dispersed) => tekun,
+        None => tekun.and(Tri::Unknown),
+    }
+}
+
 fn self_care_tier(level: SelfCare) -> &'static str {
     match level {
         SelfCare::Full => "care_full_self_care",
@@ -1799,14 +1808,8 @@ fn housing(c: &Ctx<'_>, r: &Results) -> Decision {
         &[],
     );
     // seed 000 (三)3: 低保, 分散特困 and 低收入 households.
-    let dispersed_tekun = Tri::any((0..c.h.members.len()).map(|i| {
-        let t = r.tekun_of(i);
-        if c.member(i).care_mode == Some(CareMode::Centralised) {
-            Tri::No
-        } else {
-            t
-        }
-    }));
+    let dispersed_tekun =
+        Tri::any((0..c.h.members.len()).map(|i| dispersed(c.member(i), r.tekun_of(i))));
     let cat = r.dibao.or(dispersed_tekun).or(r.edge);
     b.test("test-housing-assistance-household", cat, &r.category_args());
     match c.area {
@@ -2314,11 +2317,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
         };
         let mi = Arg::N(i);
         // seed 001 一(一): 分散供养特困人员、经济困难老年人、贫困重度残疾人.
-        let dispersed_tekun = if m.care_mode == Some(CareMode::Centralised) {
-            Tri::No
-        } else {
-            r.tekun_of(i)
-        };
+        let dispersed_tekun = dispersed(m, r.tekun_of(i));
         let old = Tri::from_opt(c.age(i).map(|a| a >= 60)).and(r.dibao.or(r.edge));
         let severe = Tri::from_opt(disability_grade(m).map(|g| g <= 2)).and(r.dibao.or(r.edge));
         let group = dispersed_tekun.or(old).or(severe);
