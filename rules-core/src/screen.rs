@@ -631,6 +631,12 @@ impl<'c, 'a> B<'c, 'a> {
                 t,
                 &[("per-capita", pc), ("limit", Arg::M(limit.low))],
             ));
+            if t == Tri::No {
+                self.change(
+                    "change-money-assets-at-most",
+                    &[("household-limit", Arg::M(mul(limit.low, dec(n))))],
+                );
+            }
         }
         if let Some(allowed) = self.p("cars_allowed") {
             let t = match self.c.h.cars {
@@ -645,6 +651,9 @@ impl<'c, 'a> B<'c, 'a> {
             };
             let cars = self.c.h.cars.map_or(Arg::T(""), |c| Arg::N(c as usize));
             all = all.and(self.test(ids[1], t, &[("cars", cars), ("allowed", Arg::D(allowed))]));
+            if t == Tri::No {
+                self.change("change-cars-at-most", &[("allowed", Arg::D(allowed))]);
+            }
         }
         if let Some(allowed) = self.p("homes_allowed") {
             let t = match self.c.h.homes {
@@ -659,6 +668,9 @@ impl<'c, 'a> B<'c, 'a> {
             };
             let homes = self.c.h.homes.map_or(Arg::T(""), |c| Arg::N(c as usize));
             all = all.and(self.test(ids[2], t, &[("homes", homes), ("allowed", Arg::D(allowed))]));
+            if t == Tri::No {
+                self.change("change-homes-at-most", &[("allowed", Arg::D(allowed))]);
+            }
         }
         let business = match self.c.h.runs_business {
             Some(false) => Tri::Yes,

@@ -40,6 +40,9 @@ struct Case {
     /// Notes that must appear, by message id.
     #[serde(default)]
     notes: BTreeMap<String, Vec<String>>,
+    /// What-would-change hints that must appear, by message id.
+    #[serde(default)]
+    would_change: BTreeMap<String, Vec<String>>,
     /// Document ids that must be first in the checklist, in order.
     #[serde(default)]
     checklist_starts: Vec<String>,
@@ -127,6 +130,14 @@ fn check(case: &Case, s: &Screening, errors: &mut Vec<String>) {
         for w in want {
             if !d.notes.iter().any(|n| &n.id == w) {
                 errors.push(format!("{id}: missing note {w}; have {:?}", d.notes));
+            }
+        }
+    }
+    for (id, want) in &case.would_change {
+        let d = s.decision(prog(id)).expect("decision");
+        for w in want {
+            if !d.would_change.iter().any(|n| &n.id == w) {
+                errors.push(format!("{id}: missing hint {w}; have {:?}", d.would_change));
             }
         }
     }
