@@ -297,7 +297,7 @@ fn severe_for_single_inclusion(m: &Member) -> Tri {
     illness.or(disability)
 }
 
-/// 民发〔2021〕43号 第五条: disabilities deemed to leave no work capacity.
+/// 民发〔2021〕43号 认定条件: disabilities deemed to leave no work capacity.
 fn tekun_disability(m: &Member) -> Tri {
     match &m.disability {
         None => Tri::Unknown,
@@ -927,7 +927,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             (Some(a), Some(e)) => Tri::from_opt(Some(Decimal::from(a) >= e)),
             _ => Tri::Unknown,
         };
-        // 43号 第五条: 未满16周岁 (海丰: 18, seed 000 二(二)); those already
+        // 43号 认定条件: 未满16周岁 (海丰: 18, seed 000 二(二)); those already
         // supported keep it until 18.
         let is_minor = match (age, minor) {
             (Some(a), Some(lim)) => {
@@ -944,7 +944,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             category,
             &[("member", mi.clone()), ("age", age_s)],
         );
-        // 43号 第五条: the listed groups are deemed to have no work capacity.
+        // 43号 认定条件: the listed groups are deemed to have no work capacity.
         // While the category is unknown the person may still be deemed so.
         let capacity = match (category, m.work_capacity) {
             (Tri::Yes, _) | (_, Some(WorkCapacity::None)) => Tri::Yes,
