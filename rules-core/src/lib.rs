@@ -33,5 +33,5 @@ pub use screen::{screen, screen_brief};
 pub mod packs {
     #[cfg(feature = "toml")]
     pub use crate::pack::load_toml_packs;
-    pub use crate::pack::{assemble, embedded, embedded_pack, embedded_sources};
+    pub use crate::pack::{assemble, embedded, embedded_pack, embedded_ref, embedded_sources};
 }

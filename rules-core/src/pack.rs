@@ -349,23 +349,35 @@ pub fn embedded_sources() -> &'static [(&'static str, &'static str)] {
 }
 
 /// Every embedded jurisdiction pack, merged with the national defaults and
-/// sorted by code.
+/// sorted by code. Parsed once, on first use.
+pub fn embedded_ref() -> &'static [Pack] {
+    static PACKS: std::sync::OnceLock<Vec<Pack>> = std::sync::OnceLock::new();
+    PACKS.get_or_init(|| {
+        let raw = generated::PACKS
+            .iter()
+            .map(|(file, json)| {
+                // The build script produced this JSON from a TOML file that the
+                // tests validate, so a failure here is a build defect.
+                let p =
+                    Pack::from_json(json).unwrap_or_else(|e| panic!("embedded pack {file}: {e}"));
+                ((*file).to_owned(), p)
+            })
+            .collect();
+        assemble(raw).unwrap_or_else(|e| panic!("embedded packs: {e}"))
+    })
+}
+
+/// Every embedded jurisdiction pack (owned copies of [`embedded_ref`]).
 pub fn embedded() -> Vec<Pack> {
-    let raw = generated::PACKS
-        .iter()
-        .map(|(file, json)| {
-            // The build script produced this JSON from a TOML file that the
-            // tests validate, so a failure here is a build defect.
-            let p = Pack::from_json(json).unwrap_or_else(|e| panic!("embedded pack {file}: {e}"));
-            ((*file).to_owned(), p)
-        })
-        .collect();
-    assemble(raw).unwrap_or_else(|e| panic!("embedded packs: {e}"))
+    embedded_ref().to_vec()
 }
 
 /// The embedded pack for a jurisdiction code.
 pub fn embedded_pack(code: &str) -> Option<Pack> {
-    embedded().into_iter().find(|p| p.jurisdiction.code == code)
+    embedded_ref()
+        .iter()
+        .find(|p| p.jurisdiction.code == code)
+        .cloned()
 }
 
 /// Parses a directory's worth of TOML packs given as `(file name, contents)`.
