@@ -16,6 +16,7 @@ fn money() -> impl Strategy<Value = Decimal> {
         (0u64..5000).prop_map(Decimal::from),
         (0i64..100_000_000).prop_map(|c| Decimal::new(c, 2)),
         Just(Decimal::MAX),
+        Just(Decimal::MIN),
         (-1000i64..0).prop_map(Decimal::from),
     ]
 }
@@ -60,7 +61,9 @@ prop_compose! {
 prop_compose! {
     fn member()(
         relation in opt(prop_oneof![Just(Relation::Applicant), Just(Relation::Spouse), Just(Relation::Child), Just(Relation::Parent)]),
-        age in opt(0u32..110),
+        age in opt(prop_oneof![8 => 0u32..110, 1 => any::<u32>()]),
+        birth in opt((1900i32..2030, 1u8..=12, 1u8..=28)),
+        adl in opt(proptest::collection::vec(prop_oneof![Just(DailyActivity::Eating), Just(DailyActivity::Bathing), Just(DailyActivity::Toileting), Just(DailyActivity::Dressing)], 0..6)),
         sex in opt(prop_oneof![Just(Sex::Male), Just(Sex::Female)]),
         local in opt(any::<bool>()),
         kind in opt(prop_oneof![Just(HukouKind::Urban), Just(HukouKind::Rural)]),
@@ -79,14 +82,14 @@ prop_compose! {
         care_mode in opt(prop_oneof![Just(CareMode::Dispersed), Just(CareMode::Centralised)]),
         custody in opt(prop_oneof![Just(CustodyMode::Boarding), Just(CustodyMode::Home)]),
         union in opt(any::<bool>()),
-        stay in opt((opt(prop_oneof![Just(HospitalLevel::Township), Just(HospitalLevel::County), Just(HospitalLevel::City)]), opt(0u32..400))),
+        stay in opt((opt(prop_oneof![Just(HospitalLevel::Township), Just(HospitalLevel::County), Just(HospitalLevel::City)]), opt(prop_oneof![0u32..400, any::<u32>()]))),
         job in opt(0u32..24),
     ) -> Member {
         Member {
-            relation, age, birth_date: None, sex,
+            relation, age, birth_date: birth.and_then(|(y, m, d)| Date::new(y, m, d)), sex,
             hukou: Hukou { local, kind, residence_permit: permit },
             disability, serious_illness: illness, two_cancers_diagnosis: cancer,
-            self_care, adl_unable: None, student, work_capacity: capacity, employment,
+            self_care, adl_unable: adl, student, work_capacity: capacity, employment,
             job_started: job.map(|m| Date::new(2025, 1, 1).expect("date").add_months(m)),
             incomes: incomes.map(|v| v.into_iter().map(|(kind, monthly)| Income { kind, monthly }).collect()),
             living, supporters, orphan_status: orphan, care_mode, custody_mode: custody,
@@ -100,10 +103,11 @@ prop_compose! {
     fn household()(
         members in proptest::collection::vec(member(), 0..7),
         money_assets in opt(money()),
-        cars in opt(0u32..3),
+        cars in opt(prop_oneof![0u32..3, any::<u32>()]),
         homes in opt(0u32..3),
         business in opt(any::<bool>()),
         medical in opt(money()),
+        education in opt(money()),
         housing in opt(any::<bool>()),
         benefits in opt(proptest::collection::vec((prop_oneof![Just(ProgramId::Dibao), Just(ProgramId::Tekun), Just(ProgramId::DibaoEdge)], opt(0usize..7), opt(money())), 0..3)),
         emergency in opt(prop_oneof![Just(EmergencyKind::None), Just(EmergencyKind::Fire), Just(EmergencyKind::NaturalDisaster)]),
@@ -115,7 +119,7 @@ prop_compose! {
             jurisdiction: None,
             members,
             money_assets, cars, homes, runs_business: business,
-            spending_12m: Spending { medical, education: None, rehabilitation: None },
+            spending_12m: Spending { medical, education, rehabilitation: None },
             housing_difficulty: housing,
             current_benefits: benefits.map(|v| v.into_iter().map(|(program, member, monthly)| BenefitHeld {
                 program, member, since: Some(Date::new(2024, 1, 1).expect("date")), monthly,
