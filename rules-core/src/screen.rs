@@ -1445,6 +1445,9 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
         let status = match m.orphan_status {
             Some(OrphanStatus::Orphan | OrphanStatus::DeFactoUnsupported) => Tri::Yes,
             Some(OrphanStatus::NotOrphan) => Tri::No,
+            // The applicant's child with a parent at home who is known to be
+            // neither severely disabled nor seriously ill is raised by them.
+            None if parent_at_home_able(c, i) => Tri::No,
             None => Tri::Unknown,
         };
         // 未满18周岁: 18 itself is excluded.
@@ -1519,6 +1522,26 @@ type Slots = Vec<Option<Decision>>;
 
 fn slot(p: ProgramId) -> usize {
     ProgramId::ALL.iter().position(|x| *x == p).unwrap_or(0)
+}
+
+/// 民发〔2019〕62号: a child is 事实无人抚养 only if both parents (or the
+/// surviving one) cannot raise them. A parent living in the household (the
+/// applicant or spouse of an applicant's child) who is known not to be
+/// severely disabled and not seriously ill rules that out.
+fn parent_at_home_able(c: &Ctx<'_>, child: usize) -> bool {
+    if c.member(child).relation != Some(Relation::Child) {
+        return false;
+    }
+    c.counted.iter().any(|&j| {
+        let p = c.member(j);
+        let is_parent = matches!(p.relation, Some(Relation::Applicant | Relation::Spouse));
+        let not_severe = match &p.disability {
+            Some(d) if d.has == Some(false) => true,
+            Some(d) => d.grade.is_some_and(|g| g >= 3),
+            None => false,
+        };
+        j != child && is_parent && not_severe && p.serious_illness == Some(false)
+    })
 }
 
 fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
