@@ -360,3 +360,4 @@ share-link-label = Link
 results-read-summary = Check results for { $region }.
 read-aloud-line = { $program }: { $outcome }.
 read-aloud-line-amount = { $program }: { $outcome }, { $amount }.
+member-nobody = No one in the household

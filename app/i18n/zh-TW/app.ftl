@@ -361,3 +361,4 @@ results-read-summary = { $region }自查結果。
 read-aloud-line = { $program }：{ $outcome }。
 read-aloud-line-amount = { $program }：{ $outcome }，{ $amount }。
 
+member-nobody = 家裡沒有人
