@@ -9,7 +9,9 @@
 //! disability_category,disability_grade,serious_illness,self_care,student,work_capacity,
 //! employment,wages,other_income,excluded_income,union_member,orphan_status,care_mode,
 //! money_assets,cars,homes,runs_business,current_benefits,emergency,housing_difficulty,
-//! spending_medical,spending_education,spending_rehabilitation
+//! spending_medical,spending_education,spending_rehabilitation,supporters,living,
+//! job_started,two_cancers_diagnosis,hospital_level,hospital_days,monitoring_target,
+//! recent_death,legal_matter
 //! ```
 
 use crate::{Mode, write_result};
@@ -50,6 +52,15 @@ pub const COLUMNS: &[&str] = &[
     "spending_medical",
     "spending_education",
     "spending_rehabilitation",
+    "supporters",
+    "living",
+    "job_started",
+    "two_cancers_diagnosis",
+    "hospital_level",
+    "hospital_days",
+    "monitoring_target",
+    "recent_death",
+    "legal_matter",
 ];
 
 /// Splits one CSV record (RFC 4180 quoting within a line).
@@ -127,6 +138,8 @@ fn member(row: &Row<'_>) -> Result<Value, String> {
         "employment",
         "orphan_status",
         "care_mode",
+        "supporters",
+        "living",
     ] {
         if let Some(v) = row.get(col) {
             m.insert(col.to_owned(), Value::String(v.to_owned()));
@@ -135,10 +148,22 @@ fn member(row: &Row<'_>) -> Result<Value, String> {
     if let Some(v) = row.get("age") {
         m.insert("age".into(), number("age", v)?);
     }
-    if let Some(v) = row.get("birth_date") {
-        m.insert("birth_date".into(), Value::String(v.to_owned()));
+    for col in ["birth_date", "job_started"] {
+        if let Some(v) = row.get(col) {
+            m.insert(col.to_owned(), Value::String(v.to_owned()));
+        }
     }
-    for col in ["serious_illness", "union_member"] {
+    if row.get("hospital_level").is_some() || row.get("hospital_days").is_some() {
+        let mut stay = Map::new();
+        if let Some(v) = row.get("hospital_level") {
+            stay.insert("level".into(), Value::String(v.to_owned()));
+        }
+        if let Some(v) = row.get("hospital_days") {
+            stay.insert("days".into(), number("hospital_days", v)?);
+        }
+        m.insert("hospital_stay".into(), Value::Object(stay));
+    }
+    for col in ["serious_illness", "union_member", "two_cancers_diagnosis"] {
         if let Some(v) = row.get(col) {
             m.insert(col.to_owned(), boolean(col, v)?);
         }
@@ -195,7 +220,13 @@ fn household_facts(row: &Row<'_>, h: &mut Map<String, Value>) -> Result<(), Stri
             h.insert(col.to_owned(), number(col, v)?);
         }
     }
-    for col in ["runs_business", "housing_difficulty"] {
+    for col in [
+        "runs_business",
+        "housing_difficulty",
+        "monitoring_target",
+        "recent_death",
+        "legal_matter",
+    ] {
         if let Some(v) = row.get(col) {
             h.insert(col.to_owned(), boolean(col, v)?);
         }

@@ -261,3 +261,34 @@ fn batch_summary_writes_outcomes_and_amounts_only() {
     // Programs the pack does not run are left out of the summary.
     assert!(v["summary"].get("worker_hardship").is_none());
 }
+
+#[test]
+fn batch_csv_reads_supporters_and_hospital_stays() {
+    let csv = "household_id,relation,age,hukou_local,hukou_kind,wages,money_assets,cars,homes,runs_business,current_benefits,disability_category,supporters,care_mode,hospital_level,hospital_days\n\
+               e1,applicant,77,true,rural,0,0,0,1,false,none,none,none,dispersed,county,10\n";
+    let out = screen()
+        .args([
+            "--pack",
+            "620422",
+            "--date",
+            "2025-03-01",
+            "--batch",
+            "--format",
+            "csv",
+            "--summary",
+        ])
+        .write_stdin(csv)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json(&out);
+    assert_eq!(v["id"], "e1");
+    assert_eq!(v["summary"]["tekun"]["outcome"], "likely");
+    assert_eq!(v["summary"]["hospital_escort"]["outcome"], "likely");
+    assert_eq!(
+        v["summary"]["hospital_escort"]["amount"]["value"],
+        "1500.00"
+    );
+}
