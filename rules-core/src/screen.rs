@@ -522,6 +522,22 @@ impl<'c, 'a> B<'c, 'a> {
         });
     }
 
+    /// Adds the illness and disability proofs when a member needs them.
+    fn documents_for_members(&mut self) {
+        if !self.c.explain {
+            return;
+        }
+        let members = || self.c.counted.iter().map(|&i| self.c.member(i));
+        let ill = members().any(|m| m.serious_illness == Some(true));
+        let disabled = members().any(|m| m.is_disabled() == Some(true));
+        for (needed, id) in [(ill, "illness_diagnosis"), (disabled, "disability_card")] {
+            let known = self.c.pack.documents.contains_key(id);
+            if needed && known && !self.d.documents.iter().any(|d| &**d == id) {
+                self.d.documents.push(id.into());
+            }
+        }
+    }
+
     /// Whether every test so far passed (vacuously true for none).
     fn all_passed(&self) -> bool {
         self.failed == 0 && self.unknown == 0
@@ -1300,6 +1316,11 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
                 b.change("change-dibao-single-inclusion-if-severe", &[]);
             }
         }
+    }
+    // 一次性告知: the proofs this household's answers call for (RULES §1
+    // Documents: diagnosis for serious illness, disability card).
+    for builder in [&mut b, &mut e] {
+        builder.documents_for_members();
     }
     let dibao = if offered {
         b.finish()

@@ -40,6 +40,9 @@ struct Case {
     /// Notes that must appear, by message id.
     #[serde(default)]
     notes: BTreeMap<String, Vec<String>>,
+    /// The exact document ids of a decision, in order.
+    #[serde(default)]
+    documents: BTreeMap<String, Vec<String>>,
     /// What-would-change hints that must appear, by message id.
     #[serde(default)]
     would_change: BTreeMap<String, Vec<String>>,
@@ -131,6 +134,13 @@ fn check(case: &Case, s: &Screening, errors: &mut Vec<String>) {
             if !d.notes.iter().any(|n| &n.id == w) {
                 errors.push(format!("{id}: missing note {w}; have {:?}", d.notes));
             }
+        }
+    }
+    for (id, want) in &case.documents {
+        let d = s.decision(prog(id)).expect("decision");
+        let got: Vec<&str> = d.documents.iter().map(|x| &**x).collect();
+        if got != want.iter().map(String::as_str).collect::<Vec<_>>() {
+            errors.push(format!("{id}: documents {got:?}, want {want:?}"));
         }
     }
     for (id, want) in &case.would_change {
