@@ -40,6 +40,12 @@ struct Case {
     /// Notes that must appear, by message id.
     #[serde(default)]
     notes: BTreeMap<String, Vec<String>>,
+    /// Parameters a decision must report as `example = true`.
+    #[serde(default)]
+    example: BTreeMap<String, Vec<String>>,
+    /// Parameters a decision must report as official (`example = false`).
+    #[serde(default)]
+    official: BTreeMap<String, Vec<String>>,
     /// The exact document ids of a decision, in order.
     #[serde(default)]
     documents: BTreeMap<String, Vec<String>>,
@@ -133,6 +139,20 @@ fn check(case: &Case, s: &Screening, errors: &mut Vec<String>) {
         for w in want {
             if !d.notes.iter().any(|n| &n.id == w) {
                 errors.push(format!("{id}: missing note {w}; have {:?}", d.notes));
+            }
+        }
+    }
+    for (flag, table) in [(true, &case.example), (false, &case.official)] {
+        for (id, names) in table {
+            let d = s.decision(prog(id)).expect("decision");
+            for name in names {
+                match d.parameters.iter().find(|p| &*p.name == name) {
+                    Some(p) if p.example == flag => {}
+                    Some(p) => {
+                        errors.push(format!("{id}: {name} example = {}, want {flag}", p.example))
+                    }
+                    None => errors.push(format!("{id}: parameter {name} not reported")),
+                }
             }
         }
     }
