@@ -183,7 +183,7 @@ pub fn render(pack: &Pack, program: ProgramId, on: Date) -> String {
             if let Some(n) = &v.note {
                 flags.push_str(&format!(" 注：{n}"));
             }
-            let src = v.source.as_ref().map(cite).unwrap_or_default();
+            let src = v.source.as_deref().map(cite).unwrap_or_default();
             let _ = writeln!(
                 s,
                 "  - {desc}：{}{}（自 {}；{src}）{flags}",

@@ -5,6 +5,7 @@ use crate::pack::{Pack, ParamValue, Source, Text, TimeLimits};
 use crate::program::ProgramId;
 use crate::validate::OPTIONAL_PARAMETERS;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A program as a pack runs it on a date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,10 +13,10 @@ pub struct Explanation {
     pub program: ProgramId,
     pub name_zh: String,
     pub offered: bool,
-    pub rule: Option<Source>,
+    pub rule: Option<Arc<Source>>,
     pub office: Option<Text>,
     pub apply_at: Option<Text>,
-    pub time_limits: Option<TimeLimits>,
+    pub time_limits: Option<Arc<TimeLimits>>,
     /// `(id, name)` of each document required.
     pub documents: Vec<(Text, String)>,
     pub parameters: Vec<ExplainedParam>,

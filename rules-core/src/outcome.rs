@@ -7,6 +7,7 @@ use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How likely the household is to qualify for a program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -129,13 +130,13 @@ pub struct Decision {
     #[serde(default)]
     pub paid_to: Option<Payee>,
     #[serde(default)]
-    pub rule: Option<Source>,
+    pub rule: Option<Arc<Source>>,
     #[serde(default)]
     pub office: Option<Text>,
     #[serde(default)]
     pub apply_at: Option<Text>,
     #[serde(default)]
-    pub time_limits: Option<TimeLimits>,
+    pub time_limits: Option<Arc<TimeLimits>>,
     /// Document ids needed (一次性告知).
     #[serde(default)]
     pub documents: Vec<Text>,

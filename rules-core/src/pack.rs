@@ -118,9 +118,9 @@ pub struct ProgramSpec {
     pub documents: Option<Vec<Text>>,
     /// The rule's citation.
     #[serde(default)]
-    pub rule: Option<Source>,
+    pub rule: Option<Arc<Source>>,
     #[serde(default)]
-    pub time_limits: Option<TimeLimits>,
+    pub time_limits: Option<Arc<TimeLimits>>,
     #[serde(default)]
     pub paid_to: Option<Payee>,
     #[serde(default)]
@@ -170,7 +170,7 @@ pub struct DatedValue {
     pub until: Option<Date>,
     pub value: Decimal,
     #[serde(default)]
-    pub source: Option<Source>,
+    pub source: Option<Arc<Source>>,
     /// Not taken from an official text for this place: the UI says so.
     #[serde(default)]
     pub example: bool,
@@ -191,7 +191,7 @@ pub struct ParamValue {
     pub period: Option<Period>,
     pub from: Date,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub source: Option<Source>,
+    pub source: Option<Arc<Source>>,
     pub example: bool,
     pub floor: bool,
     #[serde(skip_serializing_if = "Option::is_none", default)]
