@@ -1,17 +1,54 @@
-//! The root component: language, layout and routes.
+//! The root component: language, the resident's draft, layout and routes.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::header::Header;
-use crate::i18n;
+use crate::pages::check::Check;
+use crate::pages::programs::{ProgramPage, Programs};
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::t;
+use crate::{i18n, state, t};
+
+/// A link may carry the jurisdiction: `?region=441521`. An unknown code is
+/// ignored (the picker shows instead).
+fn region_from_link() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let code = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("region="))?;
+    state::pack(code).map(|p| p.jurisdiction.code.clone())
+}
+
+/// Answers handed over from another device in the URL fragment. The
+/// fragment is removed from the address bar at once, so it is not left in
+/// this browser's history or bookmarks.
+fn draft_from_fragment() -> Option<state::Draft> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let draft = crate::share::decode(&hash)?;
+    let path = window.location().pathname().ok()?;
+    let _ = window.history().ok()?.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&path),
+    );
+    Some(draft)
+}
 
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_i18n();
+    let store = state::provide_store();
+    if let Some(draft) = draft_from_fragment() {
+        store.draft.set(draft);
+    }
+    if let Some(code) = region_from_link() {
+        store
+            .draft
+            .update(|d| d.household.jurisdiction = Some(code));
+    }
     view! {
         <Router>
             <a class="skip-link" href="#main">{t!("skip-to-content")}</a>
@@ -19,6 +56,9 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/check/:step") view=Check/>
+                    <Route path=path!("/programs") view=Programs/>
+                    <Route path=path!("/programs/:id") view=ProgramPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -29,6 +29,22 @@ pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
+/// The rules engine's messages (reasons, steps, notes, parameter names), kept
+/// in their own Fluent file (`i18n/<lang>/rules.ftl`) beside the UI's.
+pub static RULES: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader = FluentLanguageLoader::new("rules", "zh-CN".parse().expect("valid tag"));
+    loader
+        .load_fallback_language(&Localizations)
+        .expect("the zh-CN rules Fluent file is embedded and valid");
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// The loader that holds a message id: the rules file or the UI file.
+fn loader_for(id: &str) -> &'static FluentLanguageLoader {
+    if RULES.has(id) { &RULES } else { &LOADER }
+}
+
 /// A reactive translation of a message id: `t!("id")` (or with Fluent
 /// arguments, `t!("id", name = value)`) is a closure that re-renders when the
 /// language changes. Use it directly in `view!` or in attributes.
@@ -159,6 +175,7 @@ fn apply(lang: Lang) {
     // Selecting a shipped, embedded language cannot fail; if it somehow did,
     // the loader keeps the zh-CN fallback, which is still readable.
     let _ = i18n_embed::select(&*LOADER, &Localizations, &[lang.langid()]);
+    let _ = i18n_embed::select(&*RULES, &Localizations, &[lang.langid()]);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -168,6 +185,78 @@ fn apply(lang: Lang) {
     document.set_title(&i18n_embed_fl::fl!(LOADER, "app-page-title"));
     if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
         let _ = meta.set_attribute("content", &i18n_embed_fl::fl!(LOADER, "app-description"));
+    }
+}
+
+/// Translate a message id chosen at run time (an option label, a rules-engine
+/// reason). Reactive like `t!` when called inside a closure. A missing id
+/// shows the id itself, which the tests catch.
+pub fn tr(id: &str) -> String {
+    signal().track();
+    loader_for(id).get(id)
+}
+
+/// Translate a run-time message id with arguments. Amount-like arguments
+/// (decimal strings with two places, as the rules engine writes money) are
+/// formatted for the language.
+pub fn tr_args<'a>(id: &str, args: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let lang = signal().get();
+    let args: std::collections::HashMap<&str, String> = args
+        .into_iter()
+        .map(|(k, v)| (k, format_arg(lang, v)))
+        .collect();
+    loader_for(id).get_args(id, args)
+}
+
+/// Whether a message id exists in the reference language.
+pub fn has(id: &str) -> bool {
+    LOADER.has(id) || RULES.has(id)
+}
+
+fn format_arg(lang: Lang, value: &str) -> String {
+    let is_money = value.split_once('.').is_some_and(|(int, frac)| {
+        frac.len() == 2
+            && !int.is_empty()
+            && int
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            && frac.bytes().all(|b| b.is_ascii_digit())
+    });
+    if is_money {
+        format_money(lang, value)
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Group digits by thousands: "12345.60" -> "12,345.60".
+fn group_thousands(value: &str) -> String {
+    let (sign, rest) = value.strip_prefix('-').map_or(("", value), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Money in the language's way: 1,300.00 元 in Chinese, ¥1,300.00 in
+/// English. Whole-yuan amounts drop the ".00" to read more easily.
+pub fn format_money(lang: Lang, value: &str) -> String {
+    let trimmed = value.strip_suffix(".00").unwrap_or(value);
+    let grouped = group_thousands(trimmed);
+    match lang {
+        Lang::ZhCn | Lang::ZhTw => format!("{grouped} {}", LOADER.get("unit-yuan")),
+        Lang::En => format!("¥{grouped}"),
     }
 }
 
@@ -205,5 +294,14 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr-FR"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn money_is_grouped_and_whole_yuan_loses_its_fen() {
+        assert_eq!(super::group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(super::group_thousands("-1300"), "-1,300");
+        assert_eq!(super::group_thousands("999"), "999");
+        assert_eq!(super::format_money(Lang::En, "1300.00"), "¥1,300");
+        assert_eq!(super::format_money(Lang::En, "86.50"), "¥86.50");
     }
 }

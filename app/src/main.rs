@@ -3,7 +3,10 @@
 mod app;
 mod components;
 mod i18n;
+mod options;
 mod pages;
+mod share;
+mod state;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

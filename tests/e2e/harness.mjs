@@ -80,6 +80,8 @@ export async function launchBrowser() {
 export async function newPage(browser, { viewport = PHONE, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  // A missing element fails fast instead of after Playwright's 30 s default.
+  page.setDefaultTimeout(5000);
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));

@@ -148,6 +148,7 @@ pub fn e2e_tests() -> Result<(), String> {
             root().join("target/debug/jiuzhu-server"),
         )
         .env("JIUZHU_DIST", root().join("dist"))
+        .env("JIUZHU_SCREEN_BIN", root().join("target/debug/screen"))
         .env("JIUZHU_ARTIFACTS", &artifacts);
     run_command(&mut node)
 }

@@ -100,8 +100,8 @@ fn test() -> Result<(), String> {
         })?;
         step("app unit tests in Chromium", &dist::wasm_unit_tests)?;
         step("app release build", &dist::build_app)?;
-        step("server binary", &|| {
-            cargo(&["build", "--package", "server"])
+        step("server and CLI binaries", &|| {
+            cargo(&["build", "--package", "server", "--package", "screen"])
         })?;
         step("browser end-to-end tests", &dist::e2e_tests)?;
         Ok(())

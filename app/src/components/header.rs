@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::display::TextSizeToggle;
 use crate::components::lang_switch::LangSwitch;
 use crate::t;
 
@@ -15,8 +16,12 @@ pub fn Header() -> impl IntoView {
                     <img src="/icons/icon.svg" alt="" width="32" height="32"/>
                     <span>{t!("app-name")}</span>
                 </A>
+                <A href="/programs" attr:class="nav-link">{t!("nav-guide")}</A>
             </nav>
-            <LangSwitch/>
+            <div class="header-tools">
+                <TextSizeToggle/>
+                <LangSwitch/>
+            </div>
         </header>
     }
 }

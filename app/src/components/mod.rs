@@ -1,4 +1,7 @@
 //! Reusable pieces of the layout.
 
+pub mod display;
+pub mod fields;
 pub mod header;
 pub mod lang_switch;
+pub mod region_picker;

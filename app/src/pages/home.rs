@@ -1,12 +1,29 @@
-//! `/`: what the portal does, and its promises to the resident.
+//! `/`: what the portal does, its promises, and where to start.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
+use crate::components::region_picker::RegionPicker;
+use crate::state::{self, use_store};
 use crate::t;
 
 #[component]
 pub fn Home() -> impl IntoView {
+    let store = use_store();
+    let query = use_query_map();
+    let cleared = move || query.with(|q| q.get("cleared").is_some());
+    let region = move || {
+        store.draft.with(|d| {
+            d.region()
+                .and_then(state::pack)
+                .map(|p| p.jurisdiction.name.clone())
+        })
+    };
     view! {
+        <Show when=cleared>
+            <p class="notice success" role="status">{t!("clear-data-done")}</p>
+        </Show>
         <section class="hero" aria-labelledby="home-heading">
             <h1 id="home-heading">{t!("home-heading")}</h1>
             <p class="lead">{t!("home-lead")}</p>
@@ -18,6 +35,17 @@ pub fn Home() -> impl IntoView {
                 <li>{t!("home-promise-local")}</li>
                 <li>{t!("home-promise-time")}</li>
             </ul>
+        </section>
+        <section class="card start" aria-labelledby="start-heading">
+            <h2 id="start-heading">{t!("home-start-heading")}</h2>
+            {move || region().map(|name| view! {
+                <p>
+                    {t!("home-continue-in")}" "<strong lang="zh-CN">{name}</strong>
+                </p>
+                <A href="/check/members" attr:class="button start-check">{t!("home-start")}</A>
+                <p class="hint">{t!("home-or-pick")}</p>
+            })}
+            <RegionPicker/>
         </section>
         <section class="card" aria-labelledby="layers-heading">
             <h2 id="layers-heading">{t!("home-layers-heading")}</h2>

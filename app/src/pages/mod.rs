@@ -1,4 +1,37 @@
 //! One module per route.
 
+pub mod check;
 pub mod home;
 pub mod not_found;
+pub mod programs;
+
+use rules_core::ProgramId;
+
+/// The message id of a program's name: `program-<id>` with dashes.
+pub fn program_name_id(program: ProgramId) -> &'static str {
+    use ProgramId::*;
+    match program {
+        Dibao => "program-dibao",
+        DibaoEdge => "program-dibao-edge",
+        Tekun => "program-tekun",
+        TekunCare => "program-tekun-care",
+        Orphan => "program-orphan",
+        Temporary => "program-temporary",
+        Medical => "program-medical",
+        Education => "program-education",
+        Housing => "program-housing",
+        Employment => "program-employment",
+        Disaster => "program-disaster",
+        DisabilityLiving => "program-disability-living",
+        DisabilityCare => "program-disability-care",
+        ChildRehab => "program-child-rehab",
+        MentalMedication => "program-mental-medication",
+        DisabilityCustody => "program-disability-custody",
+        HospitalEscort => "program-hospital-escort",
+        WorkerHardship => "program-worker-hardship",
+        LegalAid => "program-legal-aid",
+        UtilityRelief => "program-utility-relief",
+        FuneralRelief => "program-funeral-relief",
+        TwoCancers => "program-two-cancers",
+    }
+}

@@ -1,0 +1,88 @@
+//! Choose the jurisdiction: a search box over the packs' places, by name or
+//! 行政区划代码.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::state::{PACKS, use_store};
+use crate::t;
+
+#[component]
+pub fn RegionPicker(
+    /// Where to go after choosing.
+    #[prop(default = "/check/members")]
+    then: &'static str,
+) -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let query = RwSignal::new(String::new());
+    let matches = move || {
+        let q = query.get();
+        let q = q.trim();
+        PACKS
+            .iter()
+            .filter(|p| {
+                q.is_empty()
+                    || p.jurisdiction.code.contains(q)
+                    || p.jurisdiction.name.contains(q)
+                    || p.jurisdiction
+                        .parent
+                        .as_deref()
+                        .is_some_and(|n| n.contains(q))
+            })
+            .map(|p| {
+                (
+                    p.jurisdiction.code.clone(),
+                    p.jurisdiction.name.clone(),
+                    p.jurisdiction.parent.clone().unwrap_or_default(),
+                    p.jurisdiction.demo,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="region-picker">
+            <label for="region-search">{t!("region-search-label")}</label>
+            <input
+                id="region-search"
+                type="search"
+                autocomplete="off"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <ul class="region-list" aria-live="polite">
+                {move || {
+                    let list = matches();
+                    if list.is_empty() {
+                        return view! { <li class="empty">{t!("region-none-found")}</li> }.into_any();
+                    }
+                    list.into_iter()
+                        .map(|(code, name, parent, demo)| {
+                            let navigate = navigate.clone();
+                            let chosen = code.clone();
+                            let data_region = code.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="region-option"
+                                        data-region=data_region
+                                        on:click=move |_| {
+                                            store.draft.update(|d| d.household.jurisdiction = Some(chosen.clone()));
+                                            navigate(then, Default::default());
+                                        }
+                                    >
+                                        <span class="name" lang="zh-CN">{name}</span>
+                                        <span class="meta" lang="zh-CN">{parent}" · "{code}</span>
+                                        {demo.then(|| view! { <span class="badge demo">{t!("region-demo")}</span> })}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,250 @@
+//! 政策解读: `/programs?region=…` lists every program a jurisdiction runs, and
+//! `/programs/:id?region=…` explains one — who qualifies, how much (from the
+//! pack, with dates and sources), documents, office and time limits. Every
+//! figure comes from the same pack the check uses: nothing is written twice.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use rules_core::explain::explain;
+use rules_core::pack::Unit;
+use rules_core::{Pack, Period, ProgramId};
+
+use crate::components::region_picker::RegionPicker;
+use crate::i18n::{self, tr, tr_args};
+use crate::pages::check::results::{GROUPS, citation};
+use crate::pages::program_name_id;
+use crate::state::{self, use_store};
+use crate::t;
+
+/// The message id of a program's plain-language description.
+fn guide_id(program: ProgramId) -> String {
+    format!("guide-{}", program.as_str().replace('_', "-"))
+}
+
+/// The region from `?region=`, else the one chosen for the check.
+fn region_pack() -> Memo<Option<&'static Pack>> {
+    let store = use_store();
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .with(|q| q.get("region"))
+            .and_then(|code| state::pack(&code))
+            .or_else(|| store.draft.with(|d| d.region().and_then(state::pack)))
+    })
+}
+
+#[component]
+pub fn Programs() -> impl IntoView {
+    let pack = region_pack();
+    move || match pack.get() {
+        None => view! {
+            <section class="card" aria-labelledby="guide-pick-heading">
+                <h1 id="guide-pick-heading">{t!("guide-pick-heading")}</h1>
+                <RegionPicker then="/programs"/>
+            </section>
+        }
+        .into_any(),
+        Some(pack) => program_list(pack).into_any(),
+    }
+}
+
+fn program_list(pack: &'static Pack) -> impl IntoView + use<> {
+    let code = pack.jurisdiction.code.clone();
+    let name = pack.jurisdiction.name.to_string();
+    let groups = GROUPS
+        .iter()
+        .map(|(title, programs)| {
+            let offered: Vec<ProgramId> = programs
+                .iter()
+                .copied()
+                .filter(|p| pack.offers(*p))
+                .collect();
+            let title = *title;
+            let code = code.clone();
+            (!offered.is_empty()).then(|| {
+                view! {
+                    <section class="card">
+                        <h2>{move || tr(title)}</h2>
+                        <ul class="program-list">
+                            {offered.into_iter().map(|p| {
+                                let name_id = program_name_id(p);
+                                let guide = guide_id(p);
+                                let href = format!("/programs/{}?region={}", p.as_str(), code);
+                                view! {
+                                    <li data-program=p.as_str()>
+                                        <A href=href>{move || tr(name_id)}</A>
+                                        <p class="hint">{move || tr(&guide)}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    let demo = pack.jurisdiction.demo;
+    view! {
+        <h1>{move || tr_args("guide-heading", [("region", name.as_str())])}</h1>
+        <p class="lead">{t!("guide-lead")}</p>
+        {demo.then(|| view! { <p class="notice demo">{t!("results-demo-pack")}</p> })}
+        <StartCheck code=code.clone()/>
+        {groups}
+    }
+}
+
+/// Start the self-check in this jurisdiction.
+#[component]
+fn StartCheck(code: String) -> impl IntoView {
+    let store = use_store();
+    let navigate = leptos_router::hooks::use_navigate();
+    view! {
+        <button type="button" class="button start-check" on:click=move |_| {
+            store.draft.update(|d| d.household.jurisdiction = Some(code.clone()));
+            navigate("/check/members", Default::default());
+        }>{t!("guide-start-check")}</button>
+    }
+}
+
+/// How a parameter's value reads: money with its period, a share as a
+/// percentage, a multiple, a count of days …
+fn param_value_text(value: &rules_core::ParamValue) -> String {
+    let lang = i18n::current();
+    let v = value.value.normalize().to_string();
+    match value.unit {
+        Unit::Yuan => {
+            let money = i18n::format_money(lang, &value.value.round_dp(2).to_string());
+            let per = match value.period {
+                Some(Period::Month) => "amount-per-month",
+                Some(Period::Year) => "amount-per-year",
+                Some(Period::Day) => "amount-per-day",
+                Some(Period::Once) => "amount-once",
+                Some(Period::Share) | None => return money,
+            };
+            tr_args(per, [("value", money.as_str())])
+        }
+        Unit::Share => {
+            let percent = (value.value * rust_decimal::Decimal::ONE_HUNDRED)
+                .normalize()
+                .to_string();
+            tr_args("unit-percent", [("value", percent.as_str())])
+        }
+        Unit::Multiple => tr_args("unit-multiple", [("value", v.as_str())]),
+        Unit::Months => tr_args("unit-months", [("value", v.as_str())]),
+        Unit::Years => tr_args("unit-years-value", [("value", v.as_str())]),
+        Unit::Days => tr_args("unit-days-value", [("value", v.as_str())]),
+        Unit::WorkingDays => tr_args("unit-working-days", [("value", v.as_str())]),
+        Unit::Count => v,
+        Unit::Flag => tr(if value.value.is_zero() {
+            "answer-no"
+        } else {
+            "answer-yes"
+        }),
+    }
+}
+
+fn param_label(name: &str) -> String {
+    let id = format!("param-{}", name.replace('_', "-"));
+    if i18n::has(&id) {
+        tr(&id)
+    } else {
+        name.to_owned()
+    }
+}
+
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    let params = use_params_map();
+    let pack = region_pack();
+    let program = Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|id| ProgramId::parse(&id))
+    });
+    move || match (program.get(), pack.get()) {
+        (None, _) => crate::pages::not_found::NotFound().into_any(),
+        (Some(_), None) => Programs().into_any(),
+        (Some(program), Some(pack)) => program_detail(pack, program).into_any(),
+    }
+}
+
+fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + use<> {
+    let e = explain(pack, program, state::today());
+    let name_id = program_name_id(program);
+    let guide = guide_id(program);
+    let region = pack.jurisdiction.name.to_string();
+    let code = pack.jurisdiction.code.clone();
+    let back = format!("/programs?region={code}");
+    view! {
+        <article class="program-guide" data-program=program.as_str()>
+            <p class="region-line"><A href=back>{move || tr_args("guide-heading", [("region", region.as_str())])}</A></p>
+            <h1>{move || tr(name_id)}</h1>
+            {if e.offered {
+                view! { <p class="lead">{move || tr(&guide)}</p> }.into_any()
+            } else {
+                view! { <p class="notice">{t!("guide-not-offered")}</p> }.into_any()
+            }}
+            {(!e.parameters.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>{t!("guide-how-much")}</h2>
+                    <ul class="parameters">
+                        {e.parameters.iter().map(|p| {
+                            let value = p.value.clone();
+                            let name = value.name.clone();
+                            let data_name = name.clone();
+                            let from = value.from.to_string();
+                            let source = value.source.as_deref().map(citation);
+                            let example = value.example;
+                            let floor = value.floor;
+                            view! {
+                                <li data-parameter=data_name>
+                                    {move || param_label(&name)}": "<strong>{move || param_value_text(&value)}</strong>" "
+                                    <span class="since">{move || tr_args("param-since", [("date", from.as_str())])}</span>
+                                    {source.map(|s| view! { <span class="source" lang="zh-CN">" · "{s}</span> })}
+                                    {example.then(|| view! { <span class="badge example">{t!("badge-example")}</span> })}
+                                    {floor.then(|| view! { <span class="badge floor">{t!("badge-floor")}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!e.documents.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>{t!("checklist-heading")}</h2>
+                    <ul class="documents">
+                        {e.documents.iter().map(|(_, name)| view! { <li lang="zh-CN">{name.clone()}</li> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            <section class="card">
+                <h2>{t!("offices-heading")}</h2>
+                {e.office.clone().map(|o| view! { <p><strong lang="zh-CN">{o}</strong></p> })}
+                {e.apply_at.clone().map(|a| view! { <p lang="zh-CN">{a}</p> })}
+                {e.time_limits.as_ref().map(|l| {
+                    let items: Vec<(&'static str, u32)> = [
+                        ("time-limit-investigation", l.investigation_working_days),
+                        ("time-limit-publicity", l.publicity_days),
+                        ("time-limit-decision", l.decision_working_days),
+                        ("time-limit-total", l.total_working_days),
+                    ]
+                    .into_iter()
+                    .filter_map(|(id, d)| d.map(|d| (id, d)))
+                    .collect();
+                    view! {
+                        <ul class="limits">
+                            {items.into_iter().map(|(id, d)| view! {
+                                <li>{move || tr_args(id, [("days", d.to_string().as_str())])}</li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+                {e.rule.as_deref().map(citation).map(|c| view! {
+                    <p class="rule">{t!("why-rule")}" "<span lang="zh-CN">{c}</span></p>
+                })}
+            </section>
+            <StartCheck code=code/>
+        </article>
+    }
+}
