@@ -15,7 +15,7 @@
 //! ```
 
 use crate::{Mode, write_result};
-use rules_core::{Date, Household, Pack};
+use rules_core::{Date, Household, Pack, Screener};
 use serde_json::{Map, Value};
 use std::io::{BufRead, Write};
 
@@ -267,14 +267,14 @@ struct Pending {
     error: Option<(usize, String)>,
 }
 
-fn finish(p: Pending, pack: &Pack, date: Date, mode: Mode, out: &mut impl Write) {
+fn finish(p: Pending, screener: &Screener<'_>, mode: Mode, out: &mut impl Write) {
     let (line, result) = match p.error {
         Some((line, e)) => (line, Err(e)),
         None => {
             let mut h = p.household;
             h.insert("members".into(), Value::Array(p.members));
             let r = serde_json::from_value::<Household>(Value::Object(h))
-                .map(|h| mode.screen(pack, &h, date))
+                .map(|h| mode.screen(screener, &h))
                 .map_err(|e| e.to_string());
             (p.first_line, r)
         }
@@ -284,6 +284,8 @@ fn finish(p: Pending, pack: &Pack, date: Date, mode: Mode, out: &mut impl Write)
 
 /// Runs a CSV batch, writing one JSON line per household.
 pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: &mut impl Write) {
+    // The pack resolved once for the date, not per household.
+    let screener = Screener::new(pack, date);
     let mut lines = input.lines().enumerate();
     let header: Vec<String> = loop {
         match lines.next() {
@@ -365,7 +367,7 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
         let id = row.get("household_id").unwrap_or_default().to_owned();
         if pending.as_ref().is_none_or(|p| p.id != id) {
             if let Some(p) = pending.take() {
-                finish(p, pack, date, mode, out);
+                finish(p, &screener, mode, out);
             }
             let mut household = Map::new();
             let error = household_facts(&row, &mut household)
@@ -391,7 +393,7 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
         }
     }
     if let Some(p) = pending.take() {
-        finish(p, pack, date, mode, out);
+        finish(p, &screener, mode, out);
     }
 }
 

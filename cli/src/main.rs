@@ -18,7 +18,7 @@ mod explain_zh;
 
 use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
-use rules_core::{Date, Household, Pack, ProgramId, packs, screen, screen_brief};
+use rules_core::{Date, Household, Pack, ProgramId, Screener, packs, screen};
 use std::io::{BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -241,41 +241,76 @@ pub(crate) enum Mode {
 
 impl Mode {
     /// Summary mode skips the reasons entirely (same decisions, much faster).
-    pub(crate) fn screen(self, pack: &Pack, h: &Household, date: Date) -> rules_core::Screening {
+    pub(crate) fn screen(self, s: &Screener<'_>, h: &Household) -> rules_core::Screening {
         match self {
-            Mode::Full => screen(pack, h, date),
-            Mode::Summary => screen_brief(pack, h, date),
+            Mode::Full => s.screen(h),
+            Mode::Summary => s.screen_brief(h),
         }
     }
 }
 
-/// `{"dibao": {"outcome": …, "amount": …}, …}` for the offered programs.
-struct Summary<'a>(&'a [rules_core::Decision]);
-
-impl serde::Serialize for Summary<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(
-            self.0
-                .iter()
-                .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
-                .map(|d| {
-                    (
-                        d.program.as_str(),
-                        Brief {
-                            outcome: d.outcome,
-                            amount: d.amount.as_ref(),
-                        },
-                    )
-                }),
-        )
+/// The snake_case names, as serde writes them.
+fn outcome_str(o: rules_core::Outcome) -> &'static str {
+    use rules_core::Outcome::*;
+    match o {
+        Likely => "likely",
+        Possible => "possible",
+        Unlikely => "unlikely",
+        NotOffered => "not_offered",
     }
 }
 
-#[derive(serde::Serialize)]
-struct Brief<'a> {
-    outcome: rules_core::Outcome,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amount: Option<&'a rules_core::Amount>,
+fn period_str(p: rules_core::Period) -> &'static str {
+    use rules_core::Period::*;
+    match p {
+        Month => "month",
+        Year => "year",
+        Once => "once",
+        Day => "day",
+        Share => "share",
+    }
+}
+
+fn bound_str(b: rules_core::Bound) -> &'static str {
+    use rules_core::Bound::*;
+    match b {
+        Exact => "exact",
+        UpTo => "up_to",
+        AtLeast => "at_least",
+    }
+}
+
+/// Writes `{"dibao":{"outcome":…,"amount":…},…}` for the offered programs,
+/// byte for byte what serde_json writes for the same map, without its
+/// per-key machinery (program ids and enum names need no escaping).
+fn write_summary(out: &mut impl Write, decisions: &[rules_core::Decision]) -> std::io::Result<()> {
+    out.write_all(b"{")?;
+    let mut first = true;
+    for d in decisions
+        .iter()
+        .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
+    {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(b"\"")?;
+        out.write_all(d.program.as_str().as_bytes())?;
+        out.write_all(b"\":{\"outcome\":\"")?;
+        out.write_all(outcome_str(d.outcome).as_bytes())?;
+        out.write_all(b"\"")?;
+        if let Some(a) = &d.amount {
+            out.write_all(b",\"amount\":{\"value\":")?;
+            serde_json::to_writer(&mut *out, &a.value)?;
+            out.write_all(b",\"period\":\"")?;
+            out.write_all(period_str(a.period).as_bytes())?;
+            out.write_all(b"\",\"bound\":\"")?;
+            out.write_all(bound_str(a.bound).as_bytes())?;
+            out.write_all(b"\"}")?;
+        }
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"}")
 }
 
 /// Writes one result line: `{"line":N,"screening":{…}}` (or `"summary"` in
@@ -287,43 +322,45 @@ pub(crate) fn write_result(
     mode: Mode,
     result: Result<rules_core::Screening, String>,
 ) {
-    #[derive(serde::Serialize)]
-    struct Line<'a> {
-        line: usize,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        id: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        screening: Option<&'a rules_core::Screening>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        summary: Option<Summary<'a>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        error: Option<String>,
+    let _ = try_write_result(out, line, id, mode, result);
+}
+
+fn try_write_result(
+    out: &mut impl Write,
+    line: usize,
+    id: Option<&str>,
+    mode: Mode,
+    result: Result<rules_core::Screening, String>,
+) -> std::io::Result<()> {
+    // Field order and spelling as the former serde struct
+    // `{line, id?, screening?, summary?, error?}`.
+    write!(out, "{{\"line\":{line}")?;
+    if let Some(id) = id {
+        out.write_all(b",\"id\":")?;
+        serde_json::to_writer(&mut *out, id)?;
     }
-    let (screening, error) = match result {
-        Ok(s) => (Some(s), None),
-        Err(e) => (None, Some(e)),
-    };
-    let summary = match (&screening, mode) {
-        (Some(s), Mode::Summary) => Some(Summary(&s.decisions)),
-        _ => None,
-    };
-    let l = Line {
-        line,
-        id,
-        screening: if mode == Mode::Full {
-            screening.as_ref()
-        } else {
-            None
+    match result {
+        Ok(s) => match mode {
+            Mode::Full => {
+                out.write_all(b",\"screening\":")?;
+                serde_json::to_writer(&mut *out, &s)?;
+            }
+            Mode::Summary => {
+                out.write_all(b",\"summary\":")?;
+                write_summary(out, &s.decisions)?;
+            }
         },
-        summary,
-        error,
-    };
-    if serde_json::to_writer(&mut *out, &l).is_ok() {
-        let _ = out.write_all(b"\n");
+        Err(e) => {
+            out.write_all(b",\"error\":")?;
+            serde_json::to_writer(&mut *out, &e)?;
+        }
     }
+    out.write_all(b"}\n")
 }
 
 fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, mut input: impl BufRead, out: &mut impl Write) {
+    // The pack resolved once for the date, not per household.
+    let screener = Screener::new(pack, date);
     // One reused buffer: no allocation per line.
     let mut line = String::new();
     let mut line_no = 0;
@@ -346,7 +383,7 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, mut input: impl BufRead, out
             continue;
         }
         let result = serde_json::from_str::<Household>(&line)
-            .map(|h| mode.screen(pack, &h, date))
+            .map(|h| mode.screen(&screener, &h))
             .map_err(|e| e.to_string());
         write_result(out, line_no, None, mode, result);
     }

@@ -2,7 +2,7 @@
 //! (target ≤ 20 µs native). Run: `cargo bench -p rules-core --bench screen`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rules_core::{Date, Household, packs, screen, screen_brief};
+use rules_core::{Date, Household, Screener, packs, screen, screen_brief};
 use std::hint::black_box;
 
 const FAMILY: &str = r#"{
@@ -31,6 +31,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("screen_brief (no reasons) 4-person household", |b| {
         b.iter(|| screen_brief(black_box(&pack), black_box(&h), black_box(on)))
     });
+    // The batch path: the pack resolved once for the date.
+    let screener = Screener::new(&pack, on);
+    c.bench_function(
+        "Screener::screen 4-person household (pack resolved once)",
+        |b| b.iter(|| black_box(&screener).screen(black_box(&h))),
+    );
+    c.bench_function(
+        "Screener::screen_brief 4-person household (batch path)",
+        |b| b.iter(|| black_box(&screener).screen_brief(black_box(&h))),
+    );
     c.bench_function("parse household JSON + screen", |b| {
         b.iter(|| {
             let h: Household = serde_json::from_str(black_box(FAMILY)).expect("household");

@@ -27,7 +27,7 @@ pub use money::{Amount, Bound, Period};
 pub use outcome::{Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step};
 pub use pack::{Pack, PackError, ParamValue};
 pub use program::ProgramId;
-pub use screen::{screen, screen_brief};
+pub use screen::{Screener, screen, screen_brief};
 
 /// Policy packs: embedded ones and loaders.
 pub mod packs {

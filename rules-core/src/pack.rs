@@ -198,6 +198,23 @@ pub struct ParamValue {
     pub note: Option<Text>,
 }
 
+impl ParamValue {
+    /// The report of parameter `name`'s value `v`.
+    pub(crate) fn of(name: &Text, p: &Parameter, v: &DatedValue) -> ParamValue {
+        ParamValue {
+            name: name.clone(),
+            value: v.value,
+            unit: p.unit.unwrap_or(Unit::Count),
+            period: p.period,
+            from: v.from,
+            source: v.source.clone(),
+            example: v.example,
+            floor: v.floor,
+            note: v.note.clone(),
+        }
+    }
+}
+
 impl Parameter {
     /// The value in force on `on`.
     pub fn value_on(&self, on: Date) -> Option<&DatedValue> {
@@ -228,18 +245,7 @@ impl Pack {
     /// The value of parameter `name` on `on`, with its unit and source.
     pub fn param(&self, name: &str, on: Date) -> Option<ParamValue> {
         let (key, p) = self.parameters.get_key_value(name)?;
-        let v = p.value_on(on)?;
-        Some(ParamValue {
-            name: key.clone(),
-            value: v.value,
-            unit: p.unit.unwrap_or(Unit::Count),
-            period: p.period,
-            from: v.from,
-            source: v.source.clone(),
-            example: v.example,
-            floor: v.floor,
-            note: v.note.clone(),
-        })
+        Some(ParamValue::of(key, p, p.value_on(on)?))
     }
 
     /// This pack laid over `base`: programs merge field by field, parameters

@@ -10,7 +10,7 @@ use crate::money::{Amount, Bound, Period, round2};
 use crate::outcome::{
     Args, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
 };
-use crate::pack::{Pack, Payee};
+use crate::pack::{DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Text};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -191,8 +191,122 @@ impl Std {
     }
 }
 
+const PROGRAMS: usize = ProgramId::ALL.len();
+
+/// A pack resolved for one date: each program's settings by id and, when
+/// built with [`Screener::new`], every parameter's value in force on the date
+/// in a hash table. Build it once and screen many households with it; the
+/// decisions are those of [`screen`] and [`screen_brief`].
+#[derive(Clone, Debug)]
+pub struct Screener<'p> {
+    pack: &'p Pack,
+    on: Date,
+    specs: [Option<&'p ProgramSpec>; PROGRAMS],
+    /// Open addressing (linear probing), a power of two long; empty when the
+    /// parameters are looked up in the pack itself.
+    table: Vec<Option<Resolved<'p>>>,
+}
+
+/// A parameter in force on the screener's date.
+#[derive(Clone, Copy, Debug)]
+struct Resolved<'p> {
+    name: &'p Text,
+    param: &'p Parameter,
+    value: &'p DatedValue,
+}
+
+/// A cheap hash of a parameter name: its length and its first and last eight
+/// bytes (names share prefixes such as `dibao_standard_`, and differ at the
+/// end). Collisions only cost a probe.
+fn hash(name: &str) -> usize {
+    let b = name.as_bytes();
+    let word = |s: &[u8]| {
+        let mut w = [0u8; 8];
+        w[..s.len()].copy_from_slice(s);
+        u64::from_le_bytes(w)
+    };
+    let n = b.len();
+    let head = word(&b[..n.min(8)]);
+    let tail = word(&b[n.saturating_sub(8)..]);
+    let h = (head ^ tail.rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // The high bits are the best mixed; truncation is fine for a hash.
+    (h >> 32) as usize
+}
+
+impl<'p> Screener<'p> {
+    /// Resolves the pack for `on`: for screening many households.
+    pub fn new(pack: &'p Pack, on: Date) -> Self {
+        let mut s = Self::programs_only(pack, on);
+        let len = (pack.parameters.len() * 2).next_power_of_two().max(8);
+        let mut table: Vec<Option<Resolved<'p>>> = vec![None; len];
+        for (name, param) in &pack.parameters {
+            let Some(value) = param.value_on(on) else {
+                continue;
+            };
+            let mut i = hash(name) & (len - 1);
+            while table[i].is_some() {
+                i = (i + 1) & (len - 1);
+            }
+            table[i] = Some(Resolved { name, param, value });
+        }
+        s.table = table;
+        s
+    }
+
+    /// Only the programs resolved: cheap, for one household.
+    fn programs_only(pack: &'p Pack, on: Date) -> Self {
+        let mut specs = [None; PROGRAMS];
+        for (slot, &p) in specs.iter_mut().zip(ProgramId::ALL) {
+            *slot = pack.program(p);
+        }
+        Screener {
+            pack,
+            on,
+            specs,
+            table: Vec::new(),
+        }
+    }
+
+    /// Screens a household: the same as [`screen`].
+    pub fn screen(&self, household: &Household) -> Screening {
+        run(self, household, true)
+    }
+
+    /// Screens a household without the reasons: the same as [`screen_brief`].
+    pub fn screen_brief(&self, household: &Household) -> Screening {
+        run(self, household, false)
+    }
+
+    fn spec(&self, id: ProgramId) -> Option<&'p ProgramSpec> {
+        self.specs[id as usize]
+    }
+
+    fn offers(&self, id: ProgramId) -> bool {
+        self.spec(id).and_then(|p| p.offered).unwrap_or(false)
+    }
+
+    /// The parameter `name` in force on the date.
+    fn lookup(&self, name: &str) -> Option<Resolved<'p>> {
+        if self.table.is_empty() {
+            let (name, param) = self.pack.parameters.get_key_value(name)?;
+            let value = param.value_on(self.on)?;
+            return Some(Resolved { name, param, value });
+        }
+        let mask = self.table.len() - 1;
+        let mut i = hash(name) & mask;
+        loop {
+            match &self.table[i] {
+                None => return None,
+                Some(r) if &**r.name == name => return Some(*r),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
 /// Household-wide facts computed once.
 struct Ctx<'a> {
+    s: &'a Screener<'a>,
     pack: &'a Pack,
     h: &'a Household,
     on: Date,
@@ -205,7 +319,9 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(pack: &'a Pack, h: &'a Household, on: Date, explain: bool) -> Self {
+    fn new(s: &'a Screener<'a>, h: &'a Household, explain: bool) -> Self {
+        let pack = s.pack;
+        let on = s.on;
         let counted: Vec<usize> = h
             .members
             .iter()
@@ -220,6 +336,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
         Ctx {
+            s,
             pack,
             h,
             on,
@@ -389,7 +506,8 @@ struct B<'c, 'a> {
 impl<'c, 'a> B<'c, 'a> {
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         // Without explanations the office, rule and documents are left out too.
-        let spec = c.pack.program(program).filter(|_| c.explain);
+        let all = c.s.spec(program);
+        let spec = all.filter(|_| c.explain);
         let d = Decision {
             program,
             outcome: Outcome::Unlikely,
@@ -400,7 +518,7 @@ impl<'c, 'a> B<'c, 'a> {
             covered: Vec::new(),
             would_change: Vec::new(),
             notes: Vec::new(),
-            paid_to: c.pack.program(program).and_then(|p| p.paid_to),
+            paid_to: all.and_then(|p| p.paid_to),
             rule: spec.and_then(|p| p.rule.clone()),
             office: spec.and_then(|p| p.office.clone()),
             apply_at: spec.and_then(|p| p.apply_at.clone()),
@@ -420,15 +538,16 @@ impl<'c, 'a> B<'c, 'a> {
     /// Reads a parameter and records it (once) with its source.
     fn record(&mut self, name: &str) -> Option<Decimal> {
         if !self.c.explain {
-            return self.c.pack.value(name, self.c.on);
+            return self.c.s.lookup(name).map(|r| r.value.value);
         }
         if let Some(p) = self.d.parameters.iter().find(|p| &*p.name == name) {
             return Some(p.value);
         }
-        let v = self.c.pack.param(name, self.c.on)?;
-        let value = v.value;
-        self.d.parameters.push(v);
-        Some(value)
+        let r = self.c.s.lookup(name)?;
+        self.d
+            .parameters
+            .push(ParamValue::of(r.name, r.param, r.value));
+        Some(r.value.value)
     }
 
     /// Reads a parameter and records it. A missing one becomes an unknown test.
@@ -735,24 +854,24 @@ struct Results {
 
 /// Screens a household against a pack on a date.
 pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
-    run(pack, household, as_of, true)
+    run(&Screener::programs_only(pack, as_of), household, true)
 }
 
 /// The same decisions as [`screen`] (outcomes, amounts, covered members,
 /// payees) without the reasons: no tests, parameters, steps, notes, offices
 /// or documents, and no checklist. For batch work over many households.
 pub fn screen_brief(pack: &Pack, household: &Household, as_of: Date) -> Screening {
-    run(pack, household, as_of, false)
+    run(&Screener::programs_only(pack, as_of), household, false)
 }
 
-fn run(pack: &Pack, household: &Household, as_of: Date, explain: bool) -> Screening {
-    let c = Ctx::new(pack, household, as_of, explain);
+fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
+    let c = Ctx::new(s, household, explain);
+    let pack = s.pack;
+    let as_of = s.on;
     let nm = household.members.len();
-    // One slot per program, in the order of ProgramId::ALL.
-    let mut out: Slots = ProgramId::ALL.iter().map(|_| None).collect();
 
     // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
-    let (tekun, tekun_members, _tekun_amount) = if pack.offers(ProgramId::Tekun) {
+    let (tekun, tekun_members, _tekun_amount) = if s.offers(ProgramId::Tekun) {
         tekun_decision(&c)
     } else {
         (
@@ -790,15 +909,21 @@ fn run(pack: &Pack, household: &Household, as_of: Date, explain: bool) -> Screen
         dibao_covered,
         edge: edge_tri,
     };
-    out[slot(ProgramId::Tekun)] = Some(tekun);
-    out[slot(ProgramId::Dibao)] = Some(dibao);
-    out[slot(ProgramId::DibaoEdge)] = Some(edge);
-
+    // One decision per program, in the order of ProgramId::ALL.
+    let mut out: Vec<Decision> = Vec::with_capacity(PROGRAMS);
+    let (mut tekun, mut dibao, mut edge) = (Some(tekun), Some(dibao), Some(edge));
     for &p in ProgramId::ALL {
-        if out[slot(p)].is_some() {
+        let first = match p {
+            ProgramId::Tekun => tekun.take(),
+            ProgramId::Dibao => dibao.take(),
+            ProgramId::DibaoEdge => edge.take(),
+            _ => None,
+        };
+        if let Some(d) = first {
+            out.push(d);
             continue;
         }
-        let d = if !pack.offers(p) {
+        let d = if !s.offers(p) {
             B::not_offered(&c, p)
         } else {
             match p {
@@ -824,13 +949,13 @@ fn run(pack: &Pack, household: &Household, as_of: Date, explain: bool) -> Screen
                 ProgramId::Dibao | ProgramId::DibaoEdge | ProgramId::Tekun => continue,
             }
         };
-        out[slot(p)] = Some(d);
+        out.push(d);
     }
 
     // Orphan vs 特困 (43号 art.9): report both, recommend one, never pay both.
     orphan_vs_tekun(&c, &mut out);
 
-    let decisions: Vec<Decision> = out.into_iter().flatten().collect();
+    let decisions = out;
     let checklist = checklist(pack, &decisions);
     Screening {
         jurisdiction: pack.jurisdiction.code.clone(),
@@ -1059,8 +1184,8 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
 fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>) {
     let mut b = B::new(c, ProgramId::Dibao);
     let mut e = B::new(c, ProgramId::DibaoEdge);
-    let offered = c.pack.offers(ProgramId::Dibao);
-    let edge_offered = c.pack.offers(ProgramId::DibaoEdge);
+    let offered = c.s.offers(ProgramId::Dibao);
+    let edge_offered = c.s.offers(ProgramId::DibaoEdge);
     let n = c.n();
     let std = b.standard();
     let _ = e.standard();
@@ -1539,10 +1664,11 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
     b.finish()
 }
 
-type Slots = Vec<Option<Decision>>;
+/// One decision per program, in the order of ProgramId::ALL.
+type Slots = [Decision];
 
 fn slot(p: ProgramId) -> usize {
-    ProgramId::ALL.iter().position(|x| *x == p).unwrap_or(0)
+    p as usize
 }
 
 /// 民发〔2019〕62号: a child is 事实无人抚养 only if both parents (or the
@@ -1569,7 +1695,10 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
     if !c.explain {
         return;
     }
-    let (Some(o), Some(t)) = (&out[slot(ProgramId::Orphan)], &out[slot(ProgramId::Tekun)]) else {
+    let (Some(o), Some(t)) = (
+        out.get(slot(ProgramId::Orphan)),
+        out.get(slot(ProgramId::Tekun)),
+    ) else {
         return;
     };
     let both: Vec<usize> = o
@@ -1612,7 +1741,7 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
             ),
         ]);
         for p in [ProgramId::Orphan, ProgramId::Tekun] {
-            if let Some(d) = &mut out[slot(p)] {
+            if let Some(d) = out.get_mut(slot(p)) {
                 d.notes.push(Message {
                     id: Cow::Borrowed("note-orphan-or-tekun-choose-one"),
                     args: a.clone(),

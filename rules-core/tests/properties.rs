@@ -364,3 +364,23 @@ fn any_json_parses_or_is_a_clear_error() {
         Ok(())
     });
 }
+
+#[test]
+fn a_screener_decides_exactly_as_screen() {
+    run(
+        200,
+        || (household(), dates()),
+        |(h, on)| {
+            for pack in all_packs() {
+                // The batch path: the pack resolved once for the date.
+                let screener = rules_core::Screener::new(&pack, on);
+                prop_assert_eq!(screener.screen(&h), screen(&pack, &h, on));
+                prop_assert_eq!(
+                    screener.screen_brief(&h),
+                    rules_core::screen_brief(&pack, &h, on)
+                );
+            }
+            Ok(())
+        },
+    );
+}
