@@ -4,4 +4,5 @@ pub mod display;
 pub mod fields;
 pub mod header;
 pub mod lang_switch;
+pub mod param;
 pub mod region_picker;

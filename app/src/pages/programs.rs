@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rules_core::explain::explain;
-use rules_core::pack::Unit;
-use rules_core::{Pack, Period, ProgramId};
+use rules_core::{Pack, ProgramId};
 
+use crate::components::param::{ParamItem, citation};
 use crate::components::region_picker::RegionPicker;
-use crate::i18n::{self, tr, tr_args};
-use crate::pages::check::results::{GROUPS, citation};
+use crate::i18n::{tr, tr_args};
+use crate::pages::check::results::GROUPS;
 use crate::pages::program_name_id;
 use crate::state::{self, use_store};
 use crate::t;
@@ -107,52 +107,6 @@ fn StartCheck(code: String) -> impl IntoView {
     }
 }
 
-/// How a parameter's value reads: money with its period, a share as a
-/// percentage, a multiple, a count of days …
-fn param_value_text(value: &rules_core::ParamValue) -> String {
-    let lang = i18n::current();
-    let v = value.value.normalize().to_string();
-    match value.unit {
-        Unit::Yuan => {
-            let money = i18n::format_money(lang, &value.value.round_dp(2).to_string());
-            let per = match value.period {
-                Some(Period::Month) => "amount-per-month",
-                Some(Period::Year) => "amount-per-year",
-                Some(Period::Day) => "amount-per-day",
-                Some(Period::Once) => "amount-once",
-                Some(Period::Share) | None => return money,
-            };
-            tr_args(per, [("value", money.as_str())])
-        }
-        Unit::Share => {
-            let percent = (value.value * rust_decimal::Decimal::ONE_HUNDRED)
-                .normalize()
-                .to_string();
-            tr_args("unit-percent", [("value", percent.as_str())])
-        }
-        Unit::Multiple => tr_args("unit-multiple", [("value", v.as_str())]),
-        Unit::Months => tr_args("unit-months", [("value", v.as_str())]),
-        Unit::Years => tr_args("unit-years-value", [("value", v.as_str())]),
-        Unit::Days => tr_args("unit-days-value", [("value", v.as_str())]),
-        Unit::WorkingDays => tr_args("unit-working-days", [("value", v.as_str())]),
-        Unit::Count => v,
-        Unit::Flag => tr(if value.value.is_zero() {
-            "answer-no"
-        } else {
-            "answer-yes"
-        }),
-    }
-}
-
-fn param_label(name: &str) -> String {
-    let id = format!("param-{}", name.replace('_', "-"));
-    if i18n::has(&id) {
-        tr(&id)
-    } else {
-        name.to_owned()
-    }
-}
-
 #[component]
 pub fn ProgramPage() -> impl IntoView {
     let params = use_params_map();
@@ -189,24 +143,7 @@ fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + us
                 <section class="card">
                     <h2>{t!("guide-how-much")}</h2>
                     <ul class="parameters">
-                        {e.parameters.iter().map(|p| {
-                            let value = p.value.clone();
-                            let name = value.name.clone();
-                            let data_name = name.clone();
-                            let from = value.from.to_string();
-                            let source = value.source.as_deref().map(citation);
-                            let example = value.example;
-                            let floor = value.floor;
-                            view! {
-                                <li data-parameter=data_name>
-                                    {move || param_label(&name)}": "<strong>{move || param_value_text(&value)}</strong>" "
-                                    <span class="since">{move || tr_args("param-since", [("date", from.as_str())])}</span>
-                                    {source.map(|s| view! { <span class="source" lang="zh-CN">" · "{s}</span> })}
-                                    {example.then(|| view! { <span class="badge example">{t!("badge-example")}</span> })}
-                                    {floor.then(|| view! { <span class="badge floor">{t!("badge-floor")}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
+                        {e.parameters.iter().map(|p| view! { <ParamItem value=p.value.clone()/> }).collect_view()}
                     </ul>
                 </section>
             })}

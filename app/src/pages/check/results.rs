@@ -7,6 +7,7 @@ use rules_core::{Bound, Decision, Outcome, Period, ProgramId, Screening, Status}
 
 use super::member_label;
 use crate::components::display::ReadAloud;
+use crate::components::param::{ParamItem, citation};
 use crate::i18n::{self, tr, tr_args};
 use crate::pages::program_name_id;
 use crate::state::{Store, use_store};
@@ -144,24 +145,6 @@ pub fn amount_text(amount: &rules_core::Amount) -> String {
         Bound::AtLeast => "bound-at-least",
     };
     tr_args(bound, [("amount", with_period.as_str())])
-}
-
-pub fn citation(source: &rules_core::pack::Source) -> String {
-    let mut s = source.document.to_string();
-    if let Some(clause) = &source.clause {
-        s.push(' ');
-        s.push_str(clause);
-    }
-    s
-}
-
-fn param_name(name: &str) -> String {
-    let id = format!("param-{}", name.replace('_', "-"));
-    if i18n::has(&id) {
-        tr(&id)
-    } else {
-        name.to_owned()
-    }
 }
 
 #[component]
@@ -489,24 +472,7 @@ fn DecisionCard(store: Store, decision: Decision) -> impl IntoView {
                 {(!parameters.is_empty()).then(|| view! {
                     <h4>{t!("why-parameters")}</h4>
                     <ul class="parameters">
-                        {parameters.into_iter().map(|p| {
-                            let name = p.name.clone();
-                            let value = p.value.normalize().to_string();
-                            let from = p.from.to_string();
-                            let source = p.source.as_deref().map(citation);
-                            let example = p.example;
-                            let floor = p.floor;
-                            view! {
-                                <li data-parameter=p.name.clone()>
-                                    {move || param_name(&name)}": "<strong>{value}</strong>
-                                    " "
-                                    <span class="since">{move || tr_args("param-since", [("date", from.as_str())])}</span>
-                                    {source.map(|s| view! { <span class="source" lang="zh-CN">" · "{s}</span> })}
-                                    {example.then(|| view! { <span class="badge example">{t!("badge-example")}</span> })}
-                                    {floor.then(|| view! { <span class="badge floor">{t!("badge-floor")}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
+                        {parameters.into_iter().map(|p| view! { <ParamItem value=p/> }).collect_view()}
                     </ul>
                 })}
                 {rule.as_deref().map(citation).map(|c| view! {
