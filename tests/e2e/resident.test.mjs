@@ -225,3 +225,25 @@ test('read aloud speaks the results in the page language', async () => {
   assert.ok(spoken[0].text.includes(messages('en')['program-dibao']), spoken[0].text);
   await context.close();
 });
+
+test('the browser back button walks the steps and keeps the answers', async () => {
+  const { context, page, errors } = await newPage(browser);
+  await page.goto(`${server.url}/?region=620422`);
+  await page.click('.start-check');
+  await page.fill('#m0-age', '75');
+  await page.click('.step-nav a:last-child');
+  await page.locator('.check[data-step="people"]').waitFor();
+  await page.check('input[name="m0-self-care"][value="partial"]');
+  await page.click('.step-nav a:last-child');
+  await page.locator('.check[data-step="income"]').waitFor();
+  await page.goBack();
+  await page.locator('.check[data-step="people"]').waitFor();
+  assert.ok(await page.isChecked('input[name="m0-self-care"][value="partial"]'));
+  await page.goBack();
+  await page.locator('.check[data-step="members"]').waitFor();
+  assert.equal(await page.inputValue('#m0-age'), '75');
+  await page.goForward();
+  await page.locator('.check[data-step="people"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
