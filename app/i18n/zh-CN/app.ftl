@@ -53,7 +53,7 @@ region-none-found = 没有找到这个地方。目前支持的地方都列在这
 region-demo = 演示
 region-change = 换一个地方
 home-start-heading = 开始自查
-home-continue-in = 上次选择的地方：
+home-continue-in = 您选择的地方：
 home-start = 开始 / 继续自查
 home-or-pick = 也可以换一个地方：
 

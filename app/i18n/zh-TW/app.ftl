@@ -53,7 +53,7 @@ region-none-found = 沒有找到這個地方。目前支援的地方都列在這
 region-demo = 示範
 region-change = 換一個地方
 home-start-heading = 開始自查
-home-continue-in = 上次選擇的地方：
+home-continue-in = 您選擇的地方：
 home-start = 開始 / 繼續自查
 home-or-pick = 也可以換一個地方：
 
