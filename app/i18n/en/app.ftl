@@ -53,7 +53,7 @@ region-none-found = We could not find that place. All the places we cover are li
 region-demo = Demo
 region-change = Choose another place
 home-start-heading = Start the check
-home-continue-in = The place you chose:
+home-continue-in = Your place:
 home-start = Start / continue the check
 home-or-pick = Or choose another place:
 
