@@ -137,7 +137,7 @@ fn main() -> ExitCode {
         None => today(),
     };
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
 
     if args.list_packs {
         for p in &all {
@@ -182,7 +182,8 @@ fn main() -> ExitCode {
 
     if args.batch {
         let stdin = std::io::stdin();
-        let input = stdin.lock();
+        // Large reads: fewer system calls on big rosters.
+        let input = std::io::BufReader::with_capacity(1 << 18, stdin.lock());
         let mode = if args.summary {
             Mode::Summary
         } else {

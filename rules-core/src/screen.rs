@@ -508,10 +508,18 @@ impl<'c, 'a> B<'c, 'a> {
         // Without explanations the office, rule and documents are left out too.
         let all = c.s.spec(program);
         let spec = all.filter(|_| c.explain);
+        // Most decisions apply a handful of tests: one allocation, not a
+        // chain of reallocations (none for a program not offered).
+        let offered = all.is_some_and(|p| p.offered == Some(true));
+        let tests = if c.explain && offered {
+            Vec::with_capacity(8)
+        } else {
+            Vec::new()
+        };
         let d = Decision {
             program,
             outcome: Outcome::Unlikely,
-            tests: Vec::new(),
+            tests,
             parameters: Vec::new(),
             amount: None,
             steps: Vec::new(),
@@ -523,7 +531,11 @@ impl<'c, 'a> B<'c, 'a> {
             office: spec.and_then(|p| p.office.clone()),
             apply_at: spec.and_then(|p| p.apply_at.clone()),
             time_limits: spec.and_then(|p| p.time_limits.clone()),
-            documents: spec.and_then(|p| p.documents.clone()).unwrap_or_default(),
+            // A program not offered lists no documents (see `not_offered`).
+            documents: spec
+                .filter(|_| offered)
+                .and_then(|p| p.documents.clone())
+                .unwrap_or_default(),
         };
         B {
             c,
@@ -971,7 +983,12 @@ fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
 /// The merged document list: de-duplicated, most-needed first, then in the
 /// order of first appearance.
 fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
-    let mut items: Vec<ChecklistItem> = Vec::new();
+    let mut items: Vec<ChecklistItem> =
+        Vec::with_capacity(if decisions.iter().any(|d| !d.documents.is_empty()) {
+            24
+        } else {
+            0
+        });
     for d in decisions
         .iter()
         .filter(|d| matches!(d.outcome, Outcome::Likely | Outcome::Possible))
@@ -1489,8 +1506,8 @@ impl Results {
         self.dibao.or(self.tekun_any()).or(self.edge)
     }
 
-    fn category_args(&self) -> Vec<(&'static str, Arg)> {
-        vec![
+    fn category_args(&self) -> [(&'static str, Arg); 3] {
+        [
             ("dibao", Arg::T(tri_name(self.dibao))),
             ("tekun", Arg::T(tri_name(self.tekun_any()))),
             ("edge", Arg::T(tri_name(self.edge))),
@@ -1886,8 +1903,8 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         best = best.or(member_best);
     }
-    let mut a: Vec<(&'static str, Arg)> = r.category_args();
-    a.push(("monitoring", Arg::T(tri_name(monitoring))));
+    let [d, t, e] = r.category_args();
+    let a = [d, t, e, ("monitoring", Arg::T(tri_name(monitoring)))];
     b.test("test-medical-assistance-category", best, &a);
     if best == Tri::Yes
         && let Some((share, cat)) = best_share
