@@ -117,8 +117,28 @@ fn s(v: Decimal) -> String {
     v.normalize().to_string()
 }
 
+/// `round2(v).to_string()`, without the general decimal formatter: the
+/// rounded value has two decimal places, so it is `[-]integer.ff`.
 fn money(v: Decimal) -> String {
-    round2(v).to_string()
+    use core::fmt::Write;
+    let r = round2(v);
+    let m = r.mantissa().unsigned_abs();
+    let Ok(int) = u64::try_from(m / 100) else {
+        return r.to_string();
+    };
+    if r.scale() != 2 {
+        return r.to_string();
+    }
+    let frac = (m % 100) as u8;
+    let mut out = String::with_capacity(24);
+    if r.is_sign_negative() {
+        out.push('-');
+    }
+    let _ = write!(out, "{int}");
+    out.push('.');
+    out.push(char::from(b'0' + frac / 10));
+    out.push(char::from(b'0' + frac % 10));
+    out
 }
 
 /// A message argument, rendered to a string only when explanations are kept.
@@ -2858,4 +2878,37 @@ fn single_inclusion<'c, 'a>(
         }
     }
     (covered, b)
+}
+
+#[cfg(test)]
+mod money_tests {
+    use super::*;
+
+    #[test]
+    fn money_is_round2_to_string() {
+        let cases = [
+            "0",
+            "-0",
+            "0.005",
+            "-0.005",
+            "0.5",
+            "1300",
+            "1300.004",
+            "-1.255",
+            "12345678901234567.891",
+            "0.0000000000000000000000000001",
+        ];
+        for c in cases {
+            let v: Decimal = c.parse().expect("decimal");
+            assert_eq!(money(v), round2(v).to_string(), "{c}");
+        }
+        for v in [
+            Decimal::MAX,
+            Decimal::MIN,
+            -Decimal::ZERO,
+            Decimal::new(-0, 2),
+        ] {
+            assert_eq!(money(v), round2(v).to_string(), "{v}");
+        }
+    }
 }
