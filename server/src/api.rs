@@ -1,8 +1,9 @@
 //! The JSON API under `/api`.
 
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 
@@ -12,6 +13,12 @@ use crate::error::ApiError;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
+        .route(
+            "/applications",
+            post(crate::applications::submit)
+                .layer(DefaultBodyLimit::max(crate::applications::MAX_JSON_BODY)),
+        )
+        .route("/applications/{code}", get(crate::applications::track))
         .fallback(|| async { ApiError::NotFound })
 }
 

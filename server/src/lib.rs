@@ -4,10 +4,17 @@
 //! The server never re-implements an eligibility rule: it calls `rules-core`.
 
 pub mod api;
+pub mod applications;
+pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod db;
+pub mod domain;
 pub mod error;
+pub mod limiter;
 pub mod web;
+
+use std::sync::Arc;
 
 use axum::Router;
 use sqlx::SqlitePool;
@@ -17,6 +24,22 @@ use sqlx::SqlitePool;
 pub struct AppState {
     pub db: SqlitePool,
     pub site: web::Site,
+    /// Keys for personal data at rest.
+    pub keys: Arc<crypto::Keys>,
+    /// Failed tracking look-ups per client address.
+    pub lookups: Arc<limiter::FailureLimiter>,
+}
+
+impl AppState {
+    /// State with the default look-up limiter (10 failures a minute).
+    pub fn new(db: SqlitePool, site: web::Site, keys: crypto::Keys) -> AppState {
+        AppState {
+            db,
+            site,
+            keys: Arc::new(keys),
+            lookups: Arc::new(limiter::FailureLimiter::default()),
+        }
+    }
 }
 
 /// The whole HTTP application: API under `/api`, the app for everything else,

@@ -33,10 +33,8 @@ async fn run(config: Config) -> Result<(), String> {
     let db = db::connect(&config.database(), &config.data_dir)
         .await
         .map_err(|e| e.to_string())?;
-    let app = server::app(AppState {
-        db: db.clone(),
-        site,
-    });
+    let keys = server::crypto::Keys::load(&config.data_dir).map_err(|e| e.to_string())?;
+    let app = server::app(AppState::new(db.clone(), site, keys));
 
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = tokio::net::TcpListener::bind(addr)
@@ -48,10 +46,13 @@ async fn run(config: Config) -> Result<(), String> {
     println!("救助通 listening on http://{local}");
     tracing::info!(%local, data_dir = %config.data_dir.display(), "server started");
 
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
     db.close().await;
     tracing::info!("server stopped");
     Ok(())

@@ -31,10 +31,11 @@ async fn site() -> TestSite {
     let pool = db::connect(&DatabaseUrl::DefaultSqlite, &data)
         .await
         .unwrap();
-    let state = AppState {
-        db: pool,
-        site: web::Site::load(&dist).unwrap(),
-    };
+    let state = AppState::new(
+        pool,
+        web::Site::load(&dist).unwrap(),
+        server::crypto::Keys::from_master(&[0x42; 32]),
+    );
     TestSite { _dir: dir, state }
 }
 

@@ -1,0 +1,633 @@
+//! 掌上办: `POST /api/applications` (file) and `GET /api/applications/{code}`
+//! (track). The server re-runs `rules_core::screen` and never trusts the
+//! client's screening; personal data is encrypted before it is stored and
+//! never logged, never in URLs, never answered back beyond the masked 身份证.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
+use axum::http::{StatusCode, header};
+use rules_core::household::EmergencyKind;
+use rules_core::{Date, Household, Outcome, Pack, ProgramId, packs, screen};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::AppState;
+use crate::clock;
+use crate::crypto;
+use crate::domain::{IdempotencyKey, Mobile, ResidentId, TrackingCode};
+use crate::error::{ApiError, FieldError};
+
+/// Largest JSON body accepted by the filing endpoint.
+pub const MAX_JSON_BODY: usize = 64 * 1024;
+
+/// The steps of a case, in order.
+pub const STEPS: [&str; 6] = [
+    "submitted",
+    "accepted",
+    "investigation",
+    "review",
+    "publicity",
+    "decision",
+];
+
+/// A JSON body whose every failure — not JSON, wrong content type, wrong
+/// types, missing fields — is the same `400 {"error":"malformed"}`, and a
+/// body over the route's limit is `413 {"error":"too_large"}`.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::TooLarge
+            } else {
+                ApiError::Malformed
+            }
+        })?;
+        if !is_json {
+            return Err(ApiError::Malformed);
+        }
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|_| ApiError::Malformed)
+    }
+}
+
+/// The body of `POST /api/applications`.
+#[derive(Debug, Deserialize)]
+pub struct NewApplication {
+    pub idempotency_key: String,
+    pub jurisdiction: String,
+    pub household: Household,
+    pub programs: Vec<String>,
+    pub applicant: Applicant,
+    pub consent: Consent,
+    #[serde(default)]
+    pub helper_code: Option<String>,
+    /// The browser's screening: stored for comparison, never trusted.
+    #[serde(default)]
+    pub client_screening: Option<Value>,
+}
+
+#[derive(Deserialize)]
+pub struct Applicant {
+    pub name: String,
+    pub resident_id: String,
+    pub mobile: String,
+    pub address: String,
+}
+
+impl std::fmt::Debug for Applicant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Applicant(…)")
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Consent {
+    pub agreed: bool,
+    pub name: String,
+    pub text_version: String,
+}
+
+/// What the office will do for one program, and by when (一次性告知, 限时办理).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReceiptProgram {
+    pub program: String,
+    /// The server's screening outcome on the day of submission.
+    pub outcome: Outcome,
+    pub office: Option<String>,
+    pub apply_at: Option<String>,
+    pub documents: Vec<Document>,
+    pub time_limits: Limits,
+    pub deadlines: Deadlines,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub name: Option<String>,
+}
+
+/// The pack's time limits in days.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Limits {
+    pub investigation_days: Option<u32>,
+    pub publicity_days: Option<u32>,
+    pub decision_days: Option<u32>,
+    pub total_days: Option<u32>,
+}
+
+/// Deadlines computed from the submission date. Working days are
+/// approximated as calendar days (no holiday calendar yet), which is
+/// stricter than the law, never later.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Deadlines {
+    pub investigation: Option<String>,
+    pub publicity: Option<String>,
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct JurisdictionRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// The receipt answered to a submission (and verbatim to its retries).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Receipt {
+    pub tracking_code: String,
+    pub submitted_on: String,
+    pub jurisdiction: JurisdictionRef,
+    pub urgent: bool,
+    pub resident_id_masked: String,
+    pub programs: Vec<ReceiptProgram>,
+}
+
+/// Everything of a valid submission, parsed.
+struct Valid {
+    key: IdempotencyKey,
+    pack: &'static Pack,
+    programs: Vec<ProgramId>,
+    name: String,
+    resident_id: ResidentId,
+    mobile: Mobile,
+    address: String,
+    consent_name: String,
+    consent_version: String,
+    helper_code: Option<String>,
+}
+
+fn text_field(errors: &mut Vec<FieldError>, field: &str, raw: &str, max_chars: usize) -> String {
+    let value = raw.trim();
+    if value.is_empty() {
+        errors.push(FieldError {
+            field: field.to_owned(),
+            code: "required",
+        });
+    } else if value.chars().count() > max_chars || value.chars().any(char::is_control) {
+        errors.push(FieldError {
+            field: field.to_owned(),
+            code: if value.chars().count() > max_chars {
+                "too_long"
+            } else {
+                "format"
+            },
+        });
+    }
+    value.to_owned()
+}
+
+fn validate(req: &NewApplication, today: Date) -> Result<Valid, ApiError> {
+    let mut errors = Vec::new();
+    let mut err = |field: &str, code: &'static str| {
+        errors.push(FieldError {
+            field: field.to_owned(),
+            code,
+        })
+    };
+    let key = IdempotencyKey::parse(&req.idempotency_key).map_err(|c| err("idempotency_key", c));
+    let pack = packs::embedded_ref()
+        .iter()
+        .find(|p| p.jurisdiction.code == req.jurisdiction);
+    if pack.is_none() {
+        err("jurisdiction", "unknown");
+    }
+    let mut programs = Vec::new();
+    if req.programs.is_empty() {
+        err("programs", "required");
+    }
+    for (i, id) in req.programs.iter().enumerate() {
+        match ProgramId::parse(id) {
+            None => err(&format!("programs[{i}]"), "unknown"),
+            Some(p) if pack.is_some_and(|pack| !pack.offers(p)) => {
+                err(&format!("programs[{i}]"), "not_offered")
+            }
+            Some(p) if !programs.contains(&p) => programs.push(p),
+            Some(_) => {}
+        }
+    }
+    let resident_id = ResidentId::parse(&req.applicant.resident_id, today)
+        .map_err(|c| err("applicant.resident_id", c));
+    let mobile = Mobile::parse(&req.applicant.mobile).map_err(|c| err("applicant.mobile", c));
+    if !req.consent.agreed {
+        err("consent.agreed", "required");
+    }
+    let helper_code = match req.helper_code.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code)
+            if code.len() <= 32
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Some(code.to_owned())
+        }
+        Some(_) => {
+            err("helper_code", "format");
+            None
+        }
+    };
+    let name = text_field(&mut errors, "applicant.name", &req.applicant.name, 50);
+    let address = text_field(
+        &mut errors,
+        "applicant.address",
+        &req.applicant.address,
+        200,
+    );
+    let consent_version = text_field(
+        &mut errors,
+        "consent.text_version",
+        &req.consent.text_version,
+        32,
+    );
+    let consent_name = req.consent.name.trim().to_owned();
+    if consent_name.is_empty() {
+        errors.push(FieldError {
+            field: "consent.name".into(),
+            code: "required",
+        });
+    } else if consent_name != name {
+        errors.push(FieldError {
+            field: "consent.name".into(),
+            code: "mismatch",
+        });
+    }
+    match (key, pack, resident_id, mobile) {
+        (Ok(key), Some(pack), Ok(resident_id), Ok(mobile)) if errors.is_empty() => Ok(Valid {
+            key,
+            pack,
+            programs,
+            name,
+            resident_id,
+            mobile,
+            address,
+            consent_name,
+            consent_version,
+            helper_code,
+        }),
+        _ => Err(ApiError::Invalid(errors)),
+    }
+}
+
+fn receipt(
+    code: &TrackingCode,
+    valid: &Valid,
+    screening: &rules_core::Screening,
+    urgent: bool,
+    today: Date,
+) -> Receipt {
+    let day = |n: u32| Some(clock::add_days(today, n).to_string());
+    let programs = valid
+        .programs
+        .iter()
+        .filter_map(|p| screening.decisions.iter().find(|d| d.program == *p))
+        .map(|d| {
+            let limits = d
+                .time_limits
+                .as_deref()
+                .map(|t| Limits {
+                    investigation_days: t.investigation_working_days,
+                    publicity_days: t.publicity_days,
+                    decision_days: t.decision_working_days,
+                    total_days: t.total_working_days,
+                })
+                .unwrap_or_default();
+            let investigation = limits.investigation_days;
+            let publicity = investigation.zip(limits.publicity_days).map(|(a, b)| a + b);
+            let decision = limits
+                .total_days
+                .or_else(|| Some(investigation? + limits.publicity_days? + limits.decision_days?));
+            ReceiptProgram {
+                program: d.program.as_str().to_owned(),
+                outcome: d.outcome,
+                office: d.office.as_deref().map(str::to_owned),
+                apply_at: d.apply_at.as_deref().map(str::to_owned),
+                documents: d
+                    .documents
+                    .iter()
+                    .map(|id| Document {
+                        id: id.to_string(),
+                        name: valid.pack.documents.get(&**id).cloned(),
+                    })
+                    .collect(),
+                deadlines: Deadlines {
+                    investigation: investigation.and_then(day),
+                    publicity: publicity.and_then(day),
+                    decision: decision.and_then(day),
+                },
+                time_limits: limits,
+            }
+        })
+        .collect();
+    Receipt {
+        tracking_code: code.to_string(),
+        submitted_on: today.to_string(),
+        jurisdiction: JurisdictionRef {
+            code: valid.pack.jurisdiction.code.clone(),
+            name: valid.pack.jurisdiction.name.to_string(),
+        },
+        urgent,
+        resident_id_masked: valid.resident_id.masked(),
+        programs,
+    }
+}
+
+/// The answer to a submission and to its retries.
+#[derive(Debug, Serialize)]
+pub struct Filed {
+    pub tracking_code: String,
+    pub receipt: Value,
+}
+
+async fn existing(state: &AppState, key: &IdempotencyKey) -> Result<Option<Filed>, ApiError> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT tracking_code, receipt FROM applications WHERE idempotency_key = ?")
+            .bind(key.as_str())
+            .fetch_optional(&state.db)
+            .await?;
+    row.map(|(tracking_code, receipt)| {
+        let receipt =
+            serde_json::from_str(&receipt).map_err(|_| ApiError::Internal("stored receipt"))?;
+        Ok(Filed {
+            tracking_code,
+            receipt,
+        })
+    })
+    .transpose()
+}
+
+/// `POST /api/applications`: 201 with a new case, 200 with the case an
+/// earlier request with the same idempotency key created.
+pub async fn submit(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<NewApplication>,
+) -> Result<(StatusCode, Json<Filed>), ApiError> {
+    let today = clock::today();
+    let valid = validate(&req, today)?;
+    if let Some(filed) = existing(&state, &valid.key).await? {
+        return Ok((StatusCode::OK, Json(filed)));
+    }
+    let screening = screen(valid.pack, &req.household, today);
+    let urgent = req
+        .household
+        .emergency
+        .is_some_and(|e| e != EmergencyKind::None);
+    let keys = &state.keys;
+    let (id_cipher, id_nonce) = keys.seal("resident_id", valid.resident_id.expose().as_bytes());
+    let id_hash = keys.lookup_hash("resident_id", valid.resident_id.expose().as_bytes());
+    let (mobile_cipher, mobile_nonce) = keys.seal("mobile", valid.mobile.expose().as_bytes());
+    let (address_cipher, address_nonce) = keys.seal("address", valid.address.as_bytes());
+    let household = to_json(&req.household)?;
+    let server_screening = to_json(&screening)?;
+    let client_screening = req.client_screening.as_ref().map(to_json).transpose()?;
+    let programs: Vec<&str> = valid.programs.iter().map(|p| p.as_str()).collect();
+    let programs = to_json(&programs)?;
+    let now = clock::now_rfc3339();
+
+    // A fresh code per attempt: a clash of random codes (unlikely) retries;
+    // a clash of idempotency keys means a concurrent twin committed first.
+    for _ in 0..5 {
+        let code = TrackingCode::from_body(crypto::random_u32s());
+        let receipt = receipt(&code, &valid, &screening, urgent, today);
+        let receipt_json = to_json(&receipt)?;
+        let mut tx = state.db.begin().await?;
+        let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO applications (tracking_code, idempotency_key, jurisdiction, programs, \
+             household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
+             id_nonce, id_hash, id_masked, mobile_cipher, mobile_nonce, mobile_last4, \
+             address_cipher, address_nonce, consent_text_version, consent_name, consent_at, \
+             helper_code, urgent, status, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             RETURNING id",
+        )
+        .bind(code.as_str())
+        .bind(valid.key.as_str())
+        .bind(&valid.pack.jurisdiction.code)
+        .bind(&programs)
+        .bind(&household)
+        .bind(&client_screening)
+        .bind(&server_screening)
+        .bind(&receipt_json)
+        .bind(&valid.name)
+        .bind(crypto::b64(&id_cipher))
+        .bind(crypto::b64(&id_nonce))
+        .bind(&id_hash)
+        .bind(valid.resident_id.masked())
+        .bind(crypto::b64(&mobile_cipher))
+        .bind(crypto::b64(&mobile_nonce))
+        .bind(valid.mobile.last4())
+        .bind(crypto::b64(&address_cipher))
+        .bind(crypto::b64(&address_nonce))
+        .bind(&valid.consent_version)
+        .bind(&valid.consent_name)
+        .bind(&now)
+        .bind(&valid.helper_code)
+        .bind(i64::from(urgent))
+        .bind("submitted")
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await;
+        let id = match inserted {
+            Ok((id,)) => id,
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                drop(tx);
+                if let Some(filed) = existing(&state, &valid.key).await? {
+                    return Ok((StatusCode::OK, Json(filed)));
+                }
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        sqlx::query(
+            "INSERT INTO application_events (application_id, status, at, note, actor) \
+             VALUES (?, 'submitted', ?, NULL, 'applicant')",
+        )
+        .bind(id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, subject, detail) \
+             VALUES (?, 'applicant', 'application.submit', ?, ?)",
+        )
+        .bind(&now)
+        .bind(code.as_str())
+        .bind(if urgent { "urgent" } else { "" })
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        tracing::info!(jurisdiction = %valid.pack.jurisdiction.code, urgent, "application filed");
+        let receipt = serde_json::to_value(&receipt).map_err(|_| ApiError::Internal("receipt"))?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(Filed {
+                tracking_code: code.to_string(),
+                receipt,
+            }),
+        ));
+    }
+    Err(ApiError::Internal("no free tracking code after 5 attempts"))
+}
+
+/// Serialise to a JSON string for storage.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|_| ApiError::Internal("serialise"))
+}
+
+/// One step of the timeline.
+#[derive(Debug, Serialize)]
+pub struct TimelineStep {
+    pub step: &'static str,
+    pub reached: bool,
+    /// The day the step was reached (UTC).
+    pub date: Option<String>,
+    /// The latest day the step should be reached, from the pack's time
+    /// limits (working days approximated as calendar days; `null` where
+    /// the pack sets no limit for the step).
+    pub deadline: Option<String>,
+    /// Who is responsible for the step (首问负责).
+    pub responsible: Option<String>,
+}
+
+/// The body of `GET /api/applications/{code}`.
+#[derive(Debug, Serialize)]
+pub struct Tracking {
+    pub tracking_code: String,
+    pub status: String,
+    pub urgent: bool,
+    pub submitted_on: String,
+    pub jurisdiction: JurisdictionRef,
+    pub office: Option<String>,
+    pub programs: Vec<String>,
+    pub steps: Vec<TimelineStep>,
+    pub decision: Option<Value>,
+}
+
+/// The header carrying the last 4 digits of the applicant's mobile.
+pub const LAST4_HEADER: &str = "x-phone-last4";
+
+fn client_ip(request: &Request) -> IpAddr {
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+}
+
+/// Byte-wise comparison that does not stop at the first difference.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `GET /api/applications/{code}` with `X-Phone-Last4`: the timeline.
+/// A wrong code is 400, an unknown code and a wrong last4 are the same 404;
+/// failures count against the client address (10 a minute, then 429).
+pub async fn track(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    request: Request,
+) -> Result<Json<Tracking>, ApiError> {
+    let ip = client_ip(&request);
+    if state.lookups.blocked(ip) {
+        return Err(ApiError::RateLimited);
+    }
+    let fail = |e: ApiError| {
+        state.lookups.fail(ip);
+        e
+    };
+    let code = TrackingCode::parse(&raw).map_err(|_| fail(ApiError::InvalidCode))?;
+    let last4 = request
+        .headers()
+        .get(LAST4_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_owned();
+    type Row = (i64, String, String, i64, String, String, Option<String>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, mobile_last4, status, urgent, receipt, programs, decision \
+         FROM applications WHERE tracking_code = ?",
+    )
+    .bind(code.as_str())
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((id, stored_last4, status, urgent, receipt, programs, decision)) = row else {
+        return Err(fail(ApiError::NotFound));
+    };
+    if !same(stored_last4.as_bytes(), last4.as_bytes()) {
+        return Err(fail(ApiError::NotFound));
+    }
+    let receipt: Receipt =
+        serde_json::from_str(&receipt).map_err(|_| ApiError::Internal("stored receipt"))?;
+    let programs: Vec<String> =
+        serde_json::from_str(&programs).map_err(|_| ApiError::Internal("stored programs"))?;
+    let decision = decision
+        .map(|d| serde_json::from_str(&d))
+        .transpose()
+        .map_err(|_| ApiError::Internal("stored decision"))?;
+    let events: Vec<(String, String)> = sqlx::query_as(
+        "SELECT status, at FROM application_events WHERE application_id = ? ORDER BY at, id",
+    )
+    .bind(id)
+    .fetch_all(&state.db)
+    .await?;
+
+    // The strictest deadline over the programs applied for.
+    let earliest = |f: fn(&Deadlines) -> &Option<String>| {
+        receipt
+            .programs
+            .iter()
+            .filter_map(|p| f(&p.deadlines).clone())
+            .min()
+    };
+    let first = receipt.programs.first();
+    let apply_at = first.and_then(|p| p.apply_at.clone());
+    let office = first.and_then(|p| p.office.clone());
+    let steps = STEPS
+        .iter()
+        .map(|step| {
+            let date = events
+                .iter()
+                .find(|(s, _)| s == step)
+                .map(|(_, at)| at.get(..10).unwrap_or(at).to_owned());
+            let (deadline, responsible) = match *step {
+                "submitted" | "accepted" => (None, apply_at.clone()),
+                "investigation" => (earliest(|d| &d.investigation), apply_at.clone()),
+                "review" => (None, office.clone()),
+                "publicity" => (earliest(|d| &d.publicity), office.clone()),
+                _ => (earliest(|d| &d.decision), office.clone()),
+            };
+            TimelineStep {
+                step,
+                reached: date.is_some(),
+                date,
+                deadline,
+                responsible,
+            }
+        })
+        .collect();
+    Ok(Json(Tracking {
+        tracking_code: code.to_string(),
+        status,
+        urgent: urgent != 0,
+        submitted_on: receipt.submitted_on,
+        jurisdiction: receipt.jurisdiction,
+        office,
+        programs,
+        steps,
+        decision,
+    }))
+}
