@@ -6,6 +6,7 @@ CREATE TABLE applications (
     id INTEGER PRIMARY KEY,
     tracking_code TEXT NOT NULL UNIQUE,
     idempotency_key TEXT NOT NULL UNIQUE,
+    request_hash TEXT NOT NULL,        -- keyed hash of the parsed request: a reused key with other content is refused
     jurisdiction TEXT NOT NULL,
     programs TEXT NOT NULL,            -- JSON array of program ids
     household TEXT NOT NULL,           -- JSON, rules-core Household as submitted

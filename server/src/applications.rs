@@ -81,7 +81,7 @@ pub struct NewApplication {
     pub client_screening: Option<Value>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Applicant {
     pub name: String,
     pub resident_id: String,
@@ -95,7 +95,7 @@ impl std::fmt::Debug for Applicant {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Consent {
     pub agreed: bool,
     pub name: String,
@@ -353,21 +353,50 @@ pub struct Filed {
     pub receipt: Value,
 }
 
-async fn existing(state: &AppState, key: &IdempotencyKey) -> Result<Option<Filed>, ApiError> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT tracking_code, receipt FROM applications WHERE idempotency_key = ?")
-            .bind(key.as_str())
-            .fetch_optional(&state.db)
-            .await?;
-    row.map(|(tracking_code, receipt)| {
-        let receipt =
-            serde_json::from_str(&receipt).map_err(|_| ApiError::Internal("stored receipt"))?;
-        Ok(Filed {
-            tracking_code,
-            receipt,
-        })
-    })
-    .transpose()
+/// The keyed hash of what a request asks for (its parsed content, so the
+/// same request with other whitespace or key order is the same request;
+/// the client's own screening is left out). Keyed: it covers the 身份证.
+fn request_hash(state: &AppState, req: &NewApplication) -> Result<String, ApiError> {
+    let canonical = to_json(&serde_json::json!({
+        "jurisdiction": req.jurisdiction,
+        "household": req.household,
+        "programs": req.programs,
+        "applicant": req.applicant,
+        "consent": req.consent,
+        "helper_code": req.helper_code,
+    }))?;
+    Ok(state.keys.lookup_hash("request", canonical.as_bytes()))
+}
+
+/// The case an earlier request with this key created: the same request gets
+/// it back; other content under a used key is refused (`reused`), so a
+/// client's key mix-up can never show it another resident's receipt.
+async fn existing(
+    state: &AppState,
+    key: &IdempotencyKey,
+    hash: &str,
+) -> Result<Option<Filed>, ApiError> {
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT tracking_code, receipt, request_hash FROM applications WHERE idempotency_key = ?",
+    )
+    .bind(key.as_str())
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((tracking_code, receipt, stored_hash)) = row else {
+        return Ok(None);
+    };
+    if !same(stored_hash.as_bytes(), hash.as_bytes()) {
+        return Err(ApiError::Invalid(vec![FieldError {
+            field: "idempotency_key".into(),
+            code: "reused",
+        }]));
+    }
+    let receipt =
+        serde_json::from_str(&receipt).map_err(|_| ApiError::Internal("stored receipt"))?;
+    Ok(Some(Filed {
+        tracking_code,
+        receipt,
+    }))
 }
 
 /// `POST /api/applications`: 201 with a new case, 200 with the case an
@@ -378,7 +407,8 @@ pub async fn submit(
 ) -> Result<(StatusCode, Json<Filed>), ApiError> {
     let today = clock::today();
     let valid = validate(&req, today)?;
-    if let Some(filed) = existing(&state, &valid.key).await? {
+    let hash = request_hash(&state, &req)?;
+    if let Some(filed) = existing(&state, &valid.key, &hash).await? {
         return Ok((StatusCode::OK, Json(filed)));
     }
     let screening = screen(valid.pack, &req.household, today);
@@ -406,16 +436,17 @@ pub async fn submit(
         let receipt_json = to_json(&receipt)?;
         let mut tx = state.db.begin().await?;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-            "INSERT INTO applications (tracking_code, idempotency_key, jurisdiction, programs, \
+            "INSERT INTO applications (tracking_code, idempotency_key, request_hash, jurisdiction, programs, \
              household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
              id_nonce, id_hash, id_masked, mobile_cipher, mobile_nonce, mobile_last4, \
              address_cipher, address_nonce, consent_text_version, consent_name, consent_at, \
              helper_code, urgent, status, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
              RETURNING id",
         )
         .bind(code.as_str())
         .bind(valid.key.as_str())
+        .bind(&hash)
         .bind(&valid.pack.jurisdiction.code)
         .bind(&programs)
         .bind(&household)
@@ -445,7 +476,7 @@ pub async fn submit(
             Ok((id,)) => id,
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                 drop(tx);
-                if let Some(filed) = existing(&state, &valid.key).await? {
+                if let Some(filed) = existing(&state, &valid.key, &hash).await? {
                     return Ok((StatusCode::OK, Json(filed)));
                 }
                 continue;

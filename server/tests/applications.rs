@@ -405,11 +405,43 @@ async fn a_retry_with_the_same_key_returns_the_same_case() {
     assert_eq!(first, second);
     assert_eq!(count(&env.state, "applications").await, 1);
     assert_eq!(count(&env.state, "application_events").await, 1);
+    // The same request with other whitespace and key order is the same request.
+    let (status, bytes) = post_raw(
+        &env.state,
+        Some("application/json; charset=utf-8"),
+        serde_json::to_vec_pretty(&body).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap(), first);
+    // The client's own screening is not part of the request's identity.
+    let mut without_client_screening = body.clone();
+    without_client_screening["client_screening"] = Value::Null;
+    let (status, _) = post(&env.state, &without_client_screening).await;
+    assert_eq!(status, StatusCode::OK);
     // Another key is another case.
     let (status, third) = post(&env.state, &application("key-retry-other-001")).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_ne!(third["tracking_code"], first["tracking_code"]);
     assert_eq!(count(&env.state, "applications").await, 2);
+}
+
+#[tokio::test]
+async fn a_used_key_with_other_content_is_refused() {
+    let env = env().await;
+    let body = application("key-reused-00000001");
+    let (status, _) = post(&env.state, &body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let mut other = body.clone();
+    other["applicant"]["resident_id"] = json!(resident_id("19880808", "131"));
+    let (status, json) = post(&env.state, &other).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json,
+        json!({"error": "invalid", "fields": [{"field": "idempotency_key", "code": "reused"}]})
+    );
+    assert!(json.get("tracking_code").is_none());
+    assert_eq!(count(&env.state, "applications").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
