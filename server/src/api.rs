@@ -3,9 +3,11 @@
 use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::http::header::{self, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -20,6 +22,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/applications/{code}", get(crate::applications::track))
         .fallback(|| async { ApiError::NotFound })
+        // API answers (receipts, timelines) are never stored by browsers or proxies.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
 }
 
 /// The body of `GET /api/health`.

@@ -80,6 +80,8 @@ fn application(key: &str) -> Value {
 async fn send(state: &AppState, request: Request<Body>) -> (StatusCode, Vec<u8>) {
     let response = app(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
+    // Receipts, timelines and errors alike: never stored by a browser or proxy.
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     (status, bytes.to_vec())
 }

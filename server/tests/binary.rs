@@ -21,8 +21,9 @@ fn fails_with(args: &[&str], env: &[(&str, &str)], expected: &[&str]) {
         .args(["--dist", dist.to_str().unwrap(), "--data-dir"])
         .arg(dir.path().join("data"))
         .args(args)
-        .envs(env.iter().copied())
         .env_remove("DATABASE_URL")
+        .env_remove("JIUZHU_DATA_KEY")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     assert!(!out.status.success(), "expected failure for {args:?}");
@@ -30,6 +31,15 @@ fn fails_with(args: &[&str], env: &[(&str, &str)], expected: &[&str]) {
     for needle in expected {
         assert!(stderr.contains(needle), "{needle:?} not in: {stderr}");
     }
+}
+
+/// One HTTP/1.1 exchange; the whole response as text.
+fn http(addr: &str, request: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
 }
 
 #[test]
@@ -43,6 +53,11 @@ fn bad_settings_are_named() {
         &["--database-url", "sqlite:"],
     );
     fails_with(&[], &[("PORT", "x")], &["--port"]);
+    fails_with(
+        &["--port", "0"],
+        &[("JIUZHU_DATA_KEY", "c2hvcnQ=")],
+        &["JIUZHU_DATA_KEY", "32 bytes"],
+    );
 }
 
 #[test]
@@ -74,6 +89,7 @@ fn serves_then_stops_cleanly_on_sigterm() {
         ])
         .arg(&data)
         .env_remove("DATABASE_URL")
+        .env_remove("JIUZHU_DATA_KEY")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .spawn()
@@ -100,6 +116,52 @@ fn serves_then_stops_cleanly_on_sigterm() {
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("\"database\":\"ok\""), "{response}");
     assert!(data.join("jiuzhu.sqlite").exists());
+
+    // The data key was created, private to the server's user.
+    let key = data.join("data.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(std::fs::read_to_string(&key).unwrap().trim().len(), 44);
+
+    // File and track through the real socket (client address from the peer).
+    let first17 = "44011419700101321";
+    let id = format!(
+        "{first17}{}",
+        server::domain::resident_id_check_char(first17.as_bytes()).unwrap()
+    );
+    let body = format!(
+        r#"{{"idempotency_key":"binary-test-key-0001","jurisdiction":"440114","programs":["dibao"],
+        "household":{{}},"applicant":{{"name":"测试","resident_id":"{id}","mobile":"13700001234",
+        "address":"测试地址"}},"consent":{{"agreed":true,"name":"测试","text_version":"v1"}}}}"#
+    );
+    let response = http(
+        &addr,
+        &format!(
+            "POST /api/applications HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert!(response.starts_with("HTTP/1.1 201"), "{response}");
+    let code = response
+        .split(r#""tracking_code":""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let response = http(
+        &addr,
+        &format!(
+            "GET /api/applications/{code} HTTP/1.1\r\nHost: {addr}\r\nX-Phone-Last4: 1234\r\n\
+             Connection: close\r\n\r\n"
+        ),
+    );
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains(r#""status":"submitted""#), "{response}");
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
