@@ -689,3 +689,71 @@ async fn responses_carry_no_personal_data_but_the_masked_id() {
         assert!(!text.contains(secret), "timeline contains personal data");
     }
 }
+
+#[tokio::test]
+async fn the_timeline_shows_each_step_reached_and_the_decision() {
+    let env = env().await;
+    let code = filed(&env).await;
+    // What the worker console will write: later events and a decision.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM applications")
+        .fetch_one(&env.state.db)
+        .await
+        .unwrap();
+    for (status, at) in [
+        ("accepted", "2030-01-02T08:00:00Z"),
+        ("investigation", "2030-01-03T08:00:00Z"),
+        ("review", "2030-01-06T08:00:00Z"),
+    ] {
+        sqlx::query(
+            "INSERT INTO application_events (application_id, status, at, note, actor) \
+             VALUES (?, ?, ?, 'internal note', 'worker:1')",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(at)
+        .execute(&env.state.db)
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE applications SET status = 'review', decision = ?")
+        .bind(r#"{"outcome":"approved","amount":"1196.00","period":"month"}"#)
+        .execute(&env.state.db)
+        .await
+        .unwrap();
+    let (status, bytes) = track(&env.state, &code, Some("5678"), "192.0.2.30").await;
+    assert_eq!(status, StatusCode::OK);
+    let json: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["status"], "review");
+    let dates: Vec<&Value> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["date"])
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            &json!(clock::today().to_string()),
+            &json!("2030-01-02"),
+            &json!("2030-01-03"),
+            &json!("2030-01-06"),
+            &Value::Null,
+            &Value::Null,
+        ]
+    );
+    assert_eq!(json["decision"]["outcome"], "approved");
+    // Workers' notes and identities are not shown to the resident.
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(!text.contains("internal note") && !text.contains("worker:1"));
+}
+
+#[tokio::test]
+async fn control_characters_in_text_fields_are_a_format_error() {
+    let env = env().await;
+    expect_invalid(
+        &env.state,
+        |b| b["applicant"]["address"] = json!("测试\u{0007}地址"),
+        &[("applicant.address", "format")],
+    )
+    .await;
+}
