@@ -171,103 +171,102 @@ struct Valid {
     helper_code: Option<String>,
 }
 
-fn text_field(errors: &mut Vec<FieldError>, field: &str, raw: &str, max_chars: usize) -> String {
-    let value = raw.trim();
-    if value.is_empty() {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: "required",
-        });
-    } else if value.chars().count() > max_chars || value.chars().any(char::is_control) {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code: if value.chars().count() > max_chars {
-                "too_long"
-            } else {
-                "format"
-            },
+/// Field errors in the order of the request body (the app focuses the first).
+#[derive(Default)]
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn add(&mut self, field: impl Into<String>, code: &'static str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code,
         });
     }
-    value.to_owned()
+
+    /// `parse`'s value, or its error code recorded against `field`.
+    fn check<T>(&mut self, field: &str, parsed: Result<T, &'static str>) -> Option<T> {
+        parsed.map_err(|code| self.add(field, code)).ok()
+    }
+
+    /// A trimmed free-text field: `required`, `too_long`, `format` (control characters).
+    fn text(&mut self, field: &str, raw: &str, max_chars: usize) -> String {
+        let value = raw.trim();
+        if value.is_empty() {
+            self.add(field, "required");
+        } else if value.chars().count() > max_chars {
+            self.add(field, "too_long");
+        } else if value.chars().any(char::is_control) {
+            self.add(field, "format");
+        }
+        value.to_owned()
+    }
+}
+
+fn parse_helper_code(raw: &str) -> Result<String, &'static str> {
+    let ok = raw.len() <= 32
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(raw.to_owned())
+    } else {
+        Err("format")
+    }
 }
 
 fn validate(req: &NewApplication, today: Date) -> Result<Valid, ApiError> {
-    let mut errors = Vec::new();
-    let mut err = |field: &str, code: &'static str| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            code,
-        })
-    };
-    let key = IdempotencyKey::parse(&req.idempotency_key).map_err(|c| err("idempotency_key", c));
+    let mut e = Errors::default();
+    let key = e.check(
+        "idempotency_key",
+        IdempotencyKey::parse(&req.idempotency_key),
+    );
     let pack = packs::embedded_ref()
         .iter()
         .find(|p| p.jurisdiction.code == req.jurisdiction);
     if pack.is_none() {
-        err("jurisdiction", "unknown");
+        e.add("jurisdiction", "unknown");
     }
     let mut programs = Vec::new();
     if req.programs.is_empty() {
-        err("programs", "required");
-    }
-    for (i, id) in req.programs.iter().enumerate() {
-        match ProgramId::parse(id) {
-            None => err(&format!("programs[{i}]"), "unknown"),
-            Some(p) if pack.is_some_and(|pack| !pack.offers(p)) => {
-                err(&format!("programs[{i}]"), "not_offered")
+        e.add("programs", "required");
+    } else if req.programs.len() > ProgramId::ALL.len() {
+        e.add("programs", "too_many");
+    } else {
+        for (i, id) in req.programs.iter().enumerate() {
+            match ProgramId::parse(id) {
+                None => e.add(format!("programs[{i}]"), "unknown"),
+                Some(p) if pack.is_some_and(|pack| !pack.offers(p)) => {
+                    e.add(format!("programs[{i}]"), "not_offered")
+                }
+                Some(p) if !programs.contains(&p) => programs.push(p),
+                Some(_) => {}
             }
-            Some(p) if !programs.contains(&p) => programs.push(p),
-            Some(_) => {}
         }
     }
-    let resident_id = ResidentId::parse(&req.applicant.resident_id, today)
-        .map_err(|c| err("applicant.resident_id", c));
-    let mobile = Mobile::parse(&req.applicant.mobile).map_err(|c| err("applicant.mobile", c));
+    let a = &req.applicant;
+    let name = e.text("applicant.name", &a.name, 50);
+    let resident_id = e.check(
+        "applicant.resident_id",
+        ResidentId::parse(&a.resident_id, today),
+    );
+    let mobile = e.check("applicant.mobile", Mobile::parse(&a.mobile));
+    let address = e.text("applicant.address", &a.address, 200);
     if !req.consent.agreed {
-        err("consent.agreed", "required");
+        e.add("consent.agreed", "required");
     }
-    let helper_code = match req.helper_code.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(code)
-            if code.len() <= 32
-                && code
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            Some(code.to_owned())
-        }
-        Some(_) => {
-            err("helper_code", "format");
-            None
-        }
-    };
-    let name = text_field(&mut errors, "applicant.name", &req.applicant.name, 50);
-    let address = text_field(
-        &mut errors,
-        "applicant.address",
-        &req.applicant.address,
-        200,
-    );
-    let consent_version = text_field(
-        &mut errors,
-        "consent.text_version",
-        &req.consent.text_version,
-        32,
-    );
     let consent_name = req.consent.name.trim().to_owned();
     if consent_name.is_empty() {
-        errors.push(FieldError {
-            field: "consent.name".into(),
-            code: "required",
-        });
+        e.add("consent.name", "required");
     } else if consent_name != name {
-        errors.push(FieldError {
-            field: "consent.name".into(),
-            code: "mismatch",
-        });
+        e.add("consent.name", "mismatch");
     }
+    let consent_version = e.text("consent.text_version", &req.consent.text_version, 32);
+    let helper_code = match req.helper_code.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => e.check("helper_code", parse_helper_code(raw)),
+    };
     match (key, pack, resident_id, mobile) {
-        (Ok(key), Some(pack), Ok(resident_id), Ok(mobile)) if errors.is_empty() => Ok(Valid {
+        (Some(key), Some(pack), Some(resident_id), Some(mobile)) if e.0.is_empty() => Ok(Valid {
             key,
             pack,
             programs,
@@ -279,7 +278,7 @@ fn validate(req: &NewApplication, today: Date) -> Result<Valid, ApiError> {
             consent_version,
             helper_code,
         }),
-        _ => Err(ApiError::Invalid(errors)),
+        _ => Err(ApiError::Invalid(e.0)),
     }
 }
 
