@@ -171,3 +171,36 @@ fn serves_then_stops_cleanly_on_sigterm() {
     let status = child.wait().unwrap();
     assert!(status.success(), "clean exit after SIGTERM, got {status}");
 }
+
+#[test]
+fn a_key_from_the_environment_creates_no_key_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = fake_dist(dir.path());
+    let data = dir.path().join("data");
+    // base64 of 32 bytes of 0x01 (a test key).
+    let key = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+    let mut child = Command::new(BIN)
+        .args([
+            "--port",
+            "0",
+            "--dist",
+            dist.to_str().unwrap(),
+            "--data-dir",
+        ])
+        .arg(&data)
+        .env_remove("DATABASE_URL")
+        .env("JIUZHU_DATA_KEY", key)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.contains("http://"), "{line}");
+    assert!(data.join("jiuzhu.sqlite").exists());
+    assert!(!data.join("data.key").exists());
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
