@@ -550,11 +550,26 @@ pub struct Tracking {
 /// The header carrying the last 4 digits of the applicant's mobile.
 pub const LAST4_HEADER: &str = "x-phone-last4";
 
-fn client_ip(request: &Request) -> IpAddr {
-    request
+/// The client's address: the TCP peer, or, when the peer is a trusted
+/// reverse proxy, the last address of `X-Forwarded-For` (the one that proxy
+/// appended; earlier entries are the client's own claims).
+fn client_ip(request: &Request, trusted_proxies: &[IpAddr]) -> IpAddr {
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    if !trusted_proxies.contains(&peer) {
+        return peer;
+    }
+    request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .next_back()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(peer)
 }
 
 /// Byte-wise comparison that does not stop at the first difference.
@@ -570,7 +585,7 @@ pub async fn track(
     Path(raw): Path<String>,
     request: Request,
 ) -> Result<Json<Tracking>, ApiError> {
-    let ip = client_ip(&request);
+    let ip = client_ip(&request, &state.trusted_proxies);
     if state.lookups.blocked(ip) {
         return Err(ApiError::RateLimited);
     }

@@ -29,6 +29,11 @@ pub struct Config {
     /// Directory of the built app (Trunk's output).
     #[arg(long, env = "DIST_DIR", default_value = "dist")]
     pub dist: PathBuf,
+
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed
+    /// (comma-separated). From any other peer the header is ignored.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// Where the data lives.

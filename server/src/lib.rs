@@ -28,6 +28,8 @@ pub struct AppState {
     pub keys: Arc<crypto::Keys>,
     /// Failed tracking look-ups per client address.
     pub lookups: Arc<limiter::FailureLimiter>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 impl AppState {
@@ -38,7 +40,14 @@ impl AppState {
             site,
             keys: Arc::new(keys),
             lookups: Arc::new(limiter::FailureLimiter::default()),
+            trusted_proxies: Arc::from([]),
         }
+    }
+
+    /// Believe `X-Forwarded-For` from these peers only.
+    pub fn with_trusted_proxies(mut self, proxies: &[std::net::IpAddr]) -> AppState {
+        self.trusted_proxies = Arc::from(proxies);
+        self
     }
 }
 

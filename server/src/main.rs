@@ -34,7 +34,9 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let keys = server::crypto::Keys::load(&config.data_dir).map_err(|e| e.to_string())?;
-    let app = server::app(AppState::new(db.clone(), site, keys));
+    let app = server::app(
+        AppState::new(db.clone(), site, keys).with_trusted_proxies(&config.trusted_proxies),
+    );
 
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = tokio::net::TcpListener::bind(addr)

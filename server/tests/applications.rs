@@ -114,7 +114,20 @@ async fn track(
     last4: Option<&str>,
     ip: &str,
 ) -> (StatusCode, Vec<u8>) {
+    track_via(state, code, last4, ip, None).await
+}
+
+async fn track_via(
+    state: &AppState,
+    code: &str,
+    last4: Option<&str>,
+    ip: &str,
+    forwarded_for: Option<&str>,
+) -> (StatusCode, Vec<u8>) {
     let mut request = Request::get(format!("/api/applications/{code}"));
+    if let Some(xff) = forwarded_for {
+        request = request.header("X-Forwarded-For", xff);
+    }
     if let Some(last4) = last4 {
         request = request.header("X-Phone-Last4", last4);
     }
@@ -756,4 +769,47 @@ async fn control_characters_in_text_fields_are_a_format_error() {
         &[("applicant.address", "format")],
     )
     .await;
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_is_limited() {
+    let env = env().await;
+    let code = filed(&env).await;
+    let proxy = "10.0.0.1";
+    let state = env
+        .state
+        .clone()
+        .with_trusted_proxies(&[proxy.parse().unwrap()]);
+    // The client may prepend anything; the proxy's own (last) entry counts.
+    for i in 0..10 {
+        let xff = format!("203.0.113.{i}, 198.51.100.20");
+        let (status, _) = track_via(&state, &code, Some("0000"), proxy, Some(&xff)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let (status, _) = track_via(&state, &code, Some("5678"), proxy, Some("198.51.100.20")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    // Another client behind the same proxy is not affected.
+    let (status, _) = track_via(&state, &code, Some("5678"), proxy, Some("198.51.100.21")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn forwarded_for_from_an_untrusted_peer_is_ignored() {
+    let env = env().await;
+    let code = filed(&env).await;
+    for i in 0..10 {
+        let xff = format!("198.51.100.{i}");
+        let (status, _) =
+            track_via(&env.state, &code, Some("0000"), "192.0.2.77", Some(&xff)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let (status, _) = track_via(
+        &env.state,
+        &code,
+        Some("5678"),
+        "192.0.2.77",
+        Some("198.51.100.99"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
 }

@@ -54,6 +54,11 @@ fn bad_settings_are_named() {
     );
     fails_with(&[], &[("PORT", "x")], &["--port"]);
     fails_with(
+        &["--trusted-proxy", "proxy.local"],
+        &[],
+        &["--trusted-proxy"],
+    );
+    fails_with(
         &["--port", "0"],
         &[("JIUZHU_DATA_KEY", "c2hvcnQ=")],
         &["JIUZHU_DATA_KEY", "32 bytes"],
