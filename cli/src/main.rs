@@ -182,8 +182,8 @@ fn main() -> ExitCode {
 
     if args.batch {
         let stdin = std::io::stdin();
-        // Large reads: fewer system calls on big rosters.
-        let input = std::io::BufReader::with_capacity(1 << 18, stdin.lock());
+        // Standard input's own buffer: a 256 KiB reader measured no faster.
+        let input = stdin.lock();
         let mode = if args.summary {
             Mode::Summary
         } else {
