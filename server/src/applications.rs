@@ -3,26 +3,33 @@
 //! client's screening; personal data is encrypted before it is stored and
 //! never logged, never in URLs, never answered back beyond the masked 身份证.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use rules_core::household::EmergencyKind;
 use rules_core::{Date, Household, Outcome, Pack, ProgramId, packs, screen};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
-use crate::AppState;
-use crate::clock;
-use crate::crypto;
 use crate::domain::{IdempotencyKey, Mobile, ResidentId, TrackingCode};
 use crate::error::{ApiError, FieldError};
+use crate::net::{self, Client};
+use crate::workflow::Status;
+use crate::{AppState, audit, clock, crypto};
 
-/// Largest JSON body accepted by the filing endpoint.
+/// Largest JSON body accepted by the filing endpoint (and largest
+/// `application` part of a multipart submission).
 pub const MAX_JSON_BODY: usize = 64 * 1024;
+/// Photos or scans of 户口簿 / 身份证 sent with an application.
+pub const MAX_DOCUMENTS: usize = 6;
+/// Largest document, in bytes (5 MB).
+pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+/// Largest multipart body: the JSON, six documents and the part headers.
+pub const MAX_MULTIPART_BODY: usize =
+    MAX_JSON_BODY + MAX_DOCUMENTS * MAX_DOCUMENT_BYTES + 64 * 1024;
 
 /// The steps of a case, in order.
 pub const STEPS: [&str; 6] = [
@@ -63,6 +70,129 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             .map(JsonBody)
             .map_err(|_| ApiError::Malformed)
     }
+}
+
+/// What a document is a picture of; the multipart part's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Hukou,
+    IdCard,
+    Other,
+}
+
+impl DocumentKind {
+    fn parse(raw: &str) -> Option<DocumentKind> {
+        match raw {
+            "hukou" => Some(DocumentKind::Hukou),
+            "id_card" => Some(DocumentKind::IdCard),
+            "other" => Some(DocumentKind::Other),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Hukou => "hukou",
+            DocumentKind::IdCard => "id_card",
+            DocumentKind::Other => "other",
+        }
+    }
+}
+
+/// A document as received: its content decides its type, never its name.
+pub struct Upload {
+    pub kind: DocumentKind,
+    pub bytes: Vec<u8>,
+    /// `None` when the content is none of JPEG, PNG, PDF.
+    pub media_type: Option<&'static str>,
+    /// The part was cut off at the size limit.
+    pub too_large: bool,
+}
+
+/// The media type a file's first bytes announce, among those accepted.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else {
+        None
+    }
+}
+
+/// A submission: the JSON alone (`application/json`), or `multipart/form-data`
+/// with an `application` part (the same JSON) and up to six document parts
+/// named `hukou`, `id_card` or `other`.
+async fn read_submission(request: Request) -> Result<(NewApplication, Vec<Upload>), ApiError> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if content_type != "multipart/form-data" {
+        let limited = request
+            .map(|body| axum::body::Body::new(http_body_util::Limited::new(body, MAX_JSON_BODY)));
+        let JsonBody(req) = JsonBody::from_request(limited, &()).await?;
+        return Ok((req, Vec::new()));
+    }
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| ApiError::Malformed)?;
+    let too_large = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge
+        } else {
+            ApiError::Malformed
+        }
+    };
+    let mut application = None;
+    let mut uploads = Vec::new();
+    while let Some(mut field) = multipart.next_field().await.map_err(too_large)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "application" {
+            let bytes = field.bytes().await.map_err(too_large)?;
+            if bytes.len() > MAX_JSON_BODY {
+                return Err(ApiError::TooLarge);
+            }
+            if application.is_some() {
+                return Err(ApiError::Malformed);
+            }
+            application = Some(
+                serde_json::from_slice::<NewApplication>(&bytes)
+                    .map_err(|_| ApiError::Malformed)?,
+            );
+            continue;
+        }
+        let kind = DocumentKind::parse(&name).ok_or(ApiError::Malformed)?;
+        // Read at most one byte over the limit: enough to know it is too large.
+        let mut bytes = Vec::new();
+        let mut cut = false;
+        while let Some(chunk) = field.chunk().await.map_err(too_large)? {
+            if bytes.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+                cut = true;
+                break;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if cut {
+            // Drain the rest of this part without keeping it.
+            while field.chunk().await.map_err(too_large)?.is_some() {}
+        }
+        uploads.push(Upload {
+            kind,
+            media_type: sniff(&bytes),
+            bytes: if cut { Vec::new() } else { bytes },
+            too_large: cut,
+        });
+    }
+    let application = application.ok_or(ApiError::Malformed)?;
+    Ok((application, uploads))
 }
 
 /// The body of `POST /api/applications`.
@@ -155,6 +285,17 @@ pub struct Receipt {
     pub urgent: bool,
     pub resident_id_masked: String,
     pub programs: Vec<ReceiptProgram>,
+    /// The documents received with the application, in order.
+    #[serde(default)]
+    pub uploaded: Vec<UploadedDocument>,
+}
+
+/// A document received, as the receipt lists it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UploadedDocument {
+    pub kind: DocumentKind,
+    pub media_type: String,
+    pub size: usize,
 }
 
 /// Everything of a valid submission, parsed.
@@ -214,7 +355,7 @@ fn parse_helper_code(raw: &str) -> Result<String, &'static str> {
     }
 }
 
-fn validate(req: &NewApplication, today: Date) -> Result<Valid, ApiError> {
+fn validate(req: &NewApplication, uploads: &[Upload], today: Date) -> Result<Valid, ApiError> {
     let mut e = Errors::default();
     let key = e.check(
         "idempotency_key",
@@ -265,6 +406,17 @@ fn validate(req: &NewApplication, today: Date) -> Result<Valid, ApiError> {
         None | Some("") => None,
         Some(raw) => e.check("helper_code", parse_helper_code(raw)),
     };
+    if uploads.len() > MAX_DOCUMENTS {
+        e.add("documents", "too_many");
+    } else {
+        for (i, upload) in uploads.iter().enumerate() {
+            if upload.too_large {
+                e.add(format!("documents[{i}]"), "too_large");
+            } else if upload.media_type.is_none() {
+                e.add(format!("documents[{i}]"), "type");
+            }
+        }
+    }
     match (key, pack, resident_id, mobile) {
         (Some(key), Some(pack), Some(resident_id), Some(mobile)) if e.0.is_empty() => Ok(Valid {
             key,
@@ -286,6 +438,7 @@ fn receipt(
     code: &TrackingCode,
     valid: &Valid,
     screening: &rules_core::Screening,
+    uploads: &[Upload],
     urgent: bool,
     today: Date,
 ) -> Receipt {
@@ -342,6 +495,14 @@ fn receipt(
         urgent,
         resident_id_masked: valid.resident_id.masked(),
         programs,
+        uploaded: uploads
+            .iter()
+            .map(|u| UploadedDocument {
+                kind: u.kind,
+                media_type: u.media_type.unwrap_or_default().to_owned(),
+                size: u.bytes.len(),
+            })
+            .collect(),
     }
 }
 
@@ -355,7 +516,21 @@ pub struct Filed {
 /// The keyed hash of what a request asks for (its parsed content, so the
 /// same request with other whitespace or key order is the same request;
 /// the client's own screening is left out). Keyed: it covers the 身份证.
-fn request_hash(state: &AppState, req: &NewApplication) -> Result<String, ApiError> {
+fn request_hash(
+    state: &AppState,
+    req: &NewApplication,
+    uploads: &[Upload],
+) -> Result<String, ApiError> {
+    let documents: Vec<(&str, String)> = uploads
+        .iter()
+        .map(|u| {
+            let digest: String = Sha256::digest(&u.bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (u.kind.as_str(), digest)
+        })
+        .collect();
     let canonical = to_json(&serde_json::json!({
         "jurisdiction": req.jurisdiction,
         "household": req.household,
@@ -363,6 +538,7 @@ fn request_hash(state: &AppState, req: &NewApplication) -> Result<String, ApiErr
         "applicant": req.applicant,
         "consent": req.consent,
         "helper_code": req.helper_code,
+        "documents": documents,
     }))?;
     Ok(state.keys.lookup_hash("request", canonical.as_bytes()))
 }
@@ -376,7 +552,7 @@ async fn existing(
     hash: &str,
 ) -> Result<Option<Filed>, ApiError> {
     let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT tracking_code, receipt, request_hash FROM applications WHERE idempotency_key = ?",
+        "SELECT tracking_code, receipt, request_hash FROM applications WHERE idempotency_key = $1",
     )
     .bind(key.as_str())
     .fetch_optional(&state.db)
@@ -384,7 +560,7 @@ async fn existing(
     let Some((tracking_code, receipt, stored_hash)) = row else {
         return Ok(None);
     };
-    if !same(stored_hash.as_bytes(), hash.as_bytes()) {
+    if !net::same(stored_hash.as_bytes(), hash.as_bytes()) {
         return Err(ApiError::Invalid(vec![FieldError {
             field: "idempotency_key".into(),
             code: "reused",
@@ -402,11 +578,12 @@ async fn existing(
 /// earlier request with the same idempotency key created.
 pub async fn submit(
     State(state): State<AppState>,
-    JsonBody(req): JsonBody<NewApplication>,
+    request: Request,
 ) -> Result<(StatusCode, Json<Filed>), ApiError> {
+    let (req, uploads) = read_submission(request).await?;
     let today = clock::today();
-    let valid = validate(&req, today)?;
-    let hash = request_hash(&state, &req)?;
+    let valid = validate(&req, &uploads, today)?;
+    let hash = request_hash(&state, &req, &uploads)?;
     if let Some(filed) = existing(&state, &valid.key, &hash).await? {
         return Ok((StatusCode::OK, Json(filed)));
     }
@@ -431,7 +608,7 @@ pub async fn submit(
     // a clash of idempotency keys means a concurrent twin committed first.
     for _ in 0..5 {
         let code = TrackingCode::from_body(crypto::random_u32s());
-        let receipt = receipt(&code, &valid, &screening, urgent, today);
+        let receipt = receipt(&code, &valid, &screening, &uploads, urgent, today);
         let receipt_json = to_json(&receipt)?;
         let mut tx = state.db.begin().await?;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
@@ -439,8 +616,9 @@ pub async fn submit(
              household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
              id_nonce, id_hash, id_masked, mobile_cipher, mobile_nonce, mobile_last4, \
              address_cipher, address_nonce, consent_text_version, consent_name, consent_at, \
-             helper_code, urgent, status, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             helper_code, urgent, status, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+             $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
              RETURNING id",
         )
         .bind(code.as_str())
@@ -467,7 +645,7 @@ pub async fn submit(
         .bind(&now)
         .bind(&valid.helper_code)
         .bind(i64::from(urgent))
-        .bind("submitted")
+        .bind(Status::Submitted.as_str())
         .bind(&now)
         .fetch_one(&mut *tx)
         .await;
@@ -484,20 +662,35 @@ pub async fn submit(
         };
         sqlx::query(
             "INSERT INTO application_events (application_id, status, at, note, actor) \
-             VALUES (?, 'submitted', ?, NULL, 'applicant')",
+             VALUES ($1, 'submitted', $2, NULL, 'applicant')",
         )
         .bind(id)
         .bind(&now)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO audit_log (at, actor, action, subject, detail) \
-             VALUES (?, 'applicant', 'application.submit', ?, ?)",
+        for (position, upload) in uploads.iter().enumerate() {
+            let (cipher, nonce) = keys.seal("document", &upload.bytes);
+            sqlx::query(
+                "INSERT INTO documents (application_id, position, kind, media_type, size, cipher, nonce) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(position as i64)
+            .bind(upload.kind.as_str())
+            .bind(upload.media_type.unwrap_or_default())
+            .bind(upload.bytes.len() as i64)
+            .bind(cipher)
+            .bind(crypto::b64(&nonce))
+            .execute(&mut *tx)
+            .await?;
+        }
+        audit::record(
+            &mut *tx,
+            "applicant",
+            "application.submit",
+            Some(code.as_str()),
+            urgent.then_some("urgent"),
         )
-        .bind(&now)
-        .bind(code.as_str())
-        .bind(if urgent { "urgent" } else { "" })
-        .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         tracing::info!(jurisdiction = %valid.pack.jurisdiction.code, urgent, "application filed");
@@ -541,6 +734,10 @@ pub struct Tracking {
     pub urgent: bool,
     pub submitted_on: String,
     pub jurisdiction: JurisdictionRef,
+    /// The office answering for the case (首问负责): the assigned worker's
+    /// office, or the pack's place to apply until the case is assigned.
+    pub responsible_office: Option<String>,
+    /// The county office that reviews and decides.
     pub office: Option<String>,
     pub programs: Vec<String>,
     pub steps: Vec<TimelineStep>,
@@ -550,31 +747,34 @@ pub struct Tracking {
 /// The header carrying the last 4 digits of the applicant's mobile.
 pub const LAST4_HEADER: &str = "x-phone-last4";
 
-/// The client's address: the TCP peer, or, when the peer is a trusted
-/// reverse proxy, the last address of `X-Forwarded-For` (the one that proxy
-/// appended; earlier entries are the client's own claims).
-fn client_ip(request: &Request, trusted_proxies: &[IpAddr]) -> IpAddr {
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
-    if !trusted_proxies.contains(&peer) {
-        return peer;
-    }
-    request
-        .headers()
-        .get_all("x-forwarded-for")
+/// The strictest of one deadline over the programs applied for.
+fn earliest(receipt: &Receipt, f: fn(&Deadlines) -> &Option<String>) -> Option<String> {
+    receipt
+        .programs
         .iter()
-        .next_back()
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.rsplit(',').next())
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(peer)
+        .filter_map(|p| f(&p.deadlines).clone())
+        .min()
 }
 
-/// Byte-wise comparison that does not stop at the first difference.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// The step of the timeline a status belongs to (all decisions are one step).
+pub fn step_of(status: Status) -> &'static str {
+    match status {
+        Status::Approved | Status::Rejected | Status::Withdrawn => "decision",
+        other => other.as_str(),
+    }
+}
+
+/// The deadline that applies while a case is in `status`: the strictest
+/// over the programs applied for. `None` for decided cases and where the
+/// pack sets no limit.
+pub fn current_deadline(receipt: &Receipt, status: Status) -> Option<String> {
+    let pick = |f| earliest(receipt, f);
+    match status {
+        Status::Submitted | Status::Accepted | Status::Investigation => pick(|d| &d.investigation),
+        Status::Review => pick(|d| &d.publicity),
+        Status::Publicity => pick(|d| &d.decision),
+        Status::Approved | Status::Rejected | Status::Withdrawn => None,
+    }
 }
 
 /// `GET /api/applications/{code}` with `X-Phone-Last4`: the timeline.
@@ -582,11 +782,12 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// failures count against the client address (10 a minute, then 429).
 pub async fn track(
     State(state): State<AppState>,
+    client: Client,
     Path(raw): Path<String>,
-    request: Request,
+    headers: HeaderMap,
 ) -> Result<Json<Tracking>, ApiError> {
-    let ip = client_ip(&request, &state.trusted_proxies);
-    if state.lookups.blocked(ip) {
+    let ip = client.ip;
+    if state.lookups.blocked(&ip) {
         return Err(ApiError::RateLimited);
     }
     let fail = |e: ApiError| {
@@ -594,25 +795,36 @@ pub async fn track(
         e
     };
     let code = TrackingCode::parse(&raw).map_err(|_| fail(ApiError::InvalidCode))?;
-    let last4 = request
-        .headers()
+    let last4 = headers
         .get(LAST4_HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .unwrap_or_default()
         .to_owned();
-    type Row = (i64, String, String, i64, String, String, Option<String>);
+    type Row = (
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
     let row: Option<Row> = sqlx::query_as(
-        "SELECT id, mobile_last4, status, urgent, receipt, programs, decision \
-         FROM applications WHERE tracking_code = ?",
+        "SELECT a.id, a.mobile_last4, a.status, a.urgent, a.receipt, a.programs, a.decision, w.office \
+         FROM applications a LEFT JOIN workers w ON w.id = a.assigned_to \
+         WHERE a.tracking_code = $1",
     )
     .bind(code.as_str())
     .fetch_optional(&state.db)
     .await?;
-    let Some((id, stored_last4, status, urgent, receipt, programs, decision)) = row else {
+    let Some((id, stored_last4, status, urgent, receipt, programs, decision, assigned_office)) =
+        row
+    else {
         return Err(fail(ApiError::NotFound));
     };
-    if !same(stored_last4.as_bytes(), last4.as_bytes()) {
+    if !net::same(stored_last4.as_bytes(), last4.as_bytes()) {
         return Err(fail(ApiError::NotFound));
     }
     let receipt: Receipt =
@@ -624,52 +836,60 @@ pub async fn track(
         .transpose()
         .map_err(|_| ApiError::Internal("stored decision"))?;
     let events: Vec<(String, String)> = sqlx::query_as(
-        "SELECT status, at FROM application_events WHERE application_id = ? ORDER BY at, id",
+        "SELECT status, at FROM application_events WHERE application_id = $1 ORDER BY at, id",
     )
     .bind(id)
     .fetch_all(&state.db)
     .await?;
 
-    // The strictest deadline over the programs applied for.
-    let earliest = |f: fn(&Deadlines) -> &Option<String>| {
-        receipt
-            .programs
-            .iter()
-            .filter_map(|p| f(&p.deadlines).clone())
-            .min()
-    };
+    let earliest = |f| earliest(&receipt, f);
     let first = receipt.programs.first();
     let apply_at = first.and_then(|p| p.apply_at.clone());
     let office = first.and_then(|p| p.office.clone());
-    let steps = STEPS
-        .iter()
-        .map(|step| {
-            let date = events
-                .iter()
-                .find(|(s, _)| s == step)
-                .map(|(_, at)| at.get(..10).unwrap_or(at).to_owned());
-            let (deadline, responsible) = match *step {
-                "submitted" | "accepted" => (None, apply_at.clone()),
-                "investigation" => (earliest(|d| &d.investigation), apply_at.clone()),
-                "review" => (None, office.clone()),
-                "publicity" => (earliest(|d| &d.publicity), office.clone()),
-                _ => (earliest(|d| &d.decision), office.clone()),
-            };
-            TimelineStep {
-                step,
-                reached: date.is_some(),
-                date,
-                deadline,
-                responsible,
-            }
-        })
-        .collect();
+    let township = assigned_office.or(apply_at);
+    // A step's date is the last time the case entered it (a case returned
+    // from review to investigation shows the later investigation).
+    let reached = |step: &str| {
+        events
+            .iter()
+            .rev()
+            .find(|(s, _)| Status::parse(s).is_some_and(|s| step_of(s) == step))
+            .map(|(_, at)| at.get(..10).unwrap_or(at).to_owned())
+    };
+    let steps = [
+        "submitted",
+        "accepted",
+        "investigation",
+        "review",
+        "publicity",
+        "decision",
+    ]
+    .into_iter()
+    .map(|step| {
+        let date = reached(step);
+        let (deadline, responsible) = match step {
+            "submitted" | "accepted" => (None, township.clone()),
+            "investigation" => (earliest(|d| &d.investigation), township.clone()),
+            "review" => (None, office.clone()),
+            "publicity" => (earliest(|d| &d.publicity), office.clone()),
+            _ => (earliest(|d| &d.decision), office.clone()),
+        };
+        TimelineStep {
+            step,
+            reached: date.is_some(),
+            date,
+            deadline,
+            responsible,
+        }
+    })
+    .collect();
     Ok(Json(Tracking {
         tracking_code: code.to_string(),
         status,
         urgent: urgent != 0,
         submitted_on: receipt.submitted_on,
         jurisdiction: receipt.jurisdiction,
+        responsible_office: township,
         office,
         programs,
         steps,

@@ -49,7 +49,17 @@ pub fn today() -> Date {
 
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_rfc3339() -> String {
-    let secs = now_secs();
+    timestamp(now_secs())
+}
+
+/// `secs` seconds from now as `YYYY-MM-DDTHH:MM:SSZ` (negative: in the past).
+pub fn rfc3339_in(secs: i64) -> String {
+    timestamp(now_secs() + secs)
+}
+
+/// Seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`: fixed width, so text
+/// order is time order (the database compares them as text).
+pub fn timestamp(secs: i64) -> String {
     let date = date_from_days(secs.div_euclid(86_400));
     let t = secs.rem_euclid(86_400);
     format!("{date}T{:02}:{:02}:{:02}Z", t / 3600, t % 3600 / 60, t % 60)
@@ -73,5 +83,7 @@ mod tests {
             Date::new(2026, 1, 1).unwrap()
         );
         assert_eq!(now_rfc3339().len(), 20);
+        assert_eq!(timestamp(86_399), "1970-01-01T23:59:59Z");
+        assert!(rfc3339_in(-60) < now_rfc3339() && now_rfc3339() < rfc3339_in(60));
     }
 }

@@ -125,7 +125,7 @@ impl Keys {
                     aad: field.as_bytes(),
                 },
             )
-            .expect("AES-GCM encryption of a short field cannot fail");
+            .expect("AES-GCM encryption of an in-memory value cannot fail");
         (cipher, nonce.to_vec())
     }
 
@@ -162,6 +162,14 @@ impl Keys {
 /// Random numbers for tracking codes.
 pub fn random_u32s<const N: usize>() -> [u32; N] {
     core::array::from_fn(|_| OsRng.next_u32())
+}
+
+/// A fresh secret for a session cookie or a CSRF token: 32 random bytes,
+/// URL-safe base64 without padding (43 characters).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 pub fn b64(bytes: &[u8]) -> String {

@@ -1,13 +1,23 @@
-//! Storage: an embedded SQLite file by default, migrations applied at start.
+//! Storage: an embedded SQLite file by default, PostgreSQL when the database
+//! URL names one. Every query is written once, for sqlx's `Any` driver, with
+//! `$1`-style parameters that both backends accept; the schema lives in one
+//! migration directory per backend (`migrations/sqlite`, `migrations/postgres`,
+//! kept equal by a test) and is brought up to date at start.
 
 use std::path::Path;
-use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
 
 use crate::config::DatabaseUrl;
+
+/// The pool every handler uses.
+pub type Db = AnyPool;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -17,42 +27,121 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
-/// Open (creating if needed) the database and bring its schema up to date.
-pub async fn connect(url: &DatabaseUrl, data_dir: &Path) -> Result<SqlitePool, DbError> {
-    let (options, target) = match url {
+/// Which backend a pool talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The URL sqlx connects to, and a description for messages that never
+/// shows a password.
+fn target(url: &DatabaseUrl, data_dir: &Path) -> (String, String, Backend) {
+    match url {
         DatabaseUrl::DefaultSqlite => {
             let file = data_dir.join("jiuzhu.sqlite");
-            let target = file.display().to_string();
-            (SqliteConnectOptions::new().filename(file), target)
+            let shown = file.display().to_string();
+            (format!("sqlite://{shown}?mode=rwc"), shown, Backend::Sqlite)
         }
         DatabaseUrl::Sqlite(url) => {
-            let options = SqliteConnectOptions::from_str(url).map_err(|source| DbError::Open {
-                target: url.clone(),
-                source,
-            })?;
-            (options, url.clone())
+            let with_mode = if url.contains('?') {
+                url.clone()
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            (with_mode, url.clone(), Backend::Sqlite)
         }
+        DatabaseUrl::Postgres(url) => (url.clone(), redact(url), Backend::Postgres),
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:…@host/db`.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
     };
-    // WAL with FULL sync: a commit is on disk before it is acknowledged.
-    let options = options
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
+    let (authority, path) = rest
+        .split_once('/')
+        .map_or((rest, None), |(a, p)| (a, Some(p)));
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{user}:…@{host}"),
+            None => format!("{userinfo}@{host}"),
+        },
+        None => authority.to_owned(),
+    };
+    match path {
+        Some(p) => format!(
+            "{scheme}://{authority}/{}",
+            p.split('?').next().unwrap_or(p)
+        ),
+        None => format!("{scheme}://{authority}"),
+    }
+}
+
+/// Open (creating an SQLite file if needed) the database and bring its schema
+/// up to date.
+pub async fn connect(url: &DatabaseUrl, data_dir: &Path) -> Result<Db, DbError> {
+    install_default_drivers();
+    let (url, shown, backend) = target(url, data_dir);
+    let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+    let options = match backend {
+        // WAL with FULL sync: a commit is on disk before it is acknowledged.
+        // Writers queue on the busy timeout instead of failing.
+        Backend::Sqlite => options.max_connections(8).after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                )
+                .await?;
+                Ok(())
+            })
+        }),
+        // PostgreSQL commits are durable with its defaults (fsync on,
+        // synchronous_commit on).
+        Backend::Postgres => options.max_connections(16),
+    };
+    let pool = options
+        .connect(&url)
         .await
-        .map_err(|source| DbError::Open { target, source })?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
+        .map_err(|source| DbError::Open {
+            target: shown,
+            source,
+        })?;
+    migrator(backend).run(&pool).await?;
     Ok(pool)
 }
 
+pub fn migrator(backend: Backend) -> &'static Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
 /// Whether the database answers a trivial query.
-pub async fn ping(pool: &SqlitePool) -> bool {
+pub async fn ping(pool: &Db) -> bool {
     sqlx::query_scalar::<_, i64>("SELECT 1")
         .fetch_one(pool)
         .await
         .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://jz:s3cret@db.example:5432/jiuzhu?sslmode=require"),
+            "postgres://jz:…@db.example:5432/jiuzhu"
+        );
+        assert_eq!(
+            redact("postgres://jz@localhost/x"),
+            "postgres://jz@localhost/x"
+        );
+        assert_eq!(redact("postgresql://localhost"), "postgresql://localhost");
+    }
 }

@@ -30,6 +30,22 @@ pub enum ApiError {
     InvalidCode,
     #[error("too many requests")]
     RateLimited,
+    /// No valid console session.
+    #[error("not signed in")]
+    Unauthorized,
+    /// Wrong name or password, unknown or disabled account: one answer for all.
+    #[error("bad credentials")]
+    BadCredentials,
+    /// A state-changing request without the session's CSRF token, or from
+    /// another site.
+    #[error("csrf check failed")]
+    Csrf,
+    /// Signed in, but the role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
+    /// A status change the case's current status does not allow.
+    #[error("transition not allowed")]
+    Transition,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     /// A server-side failure whose details were already logged.
@@ -45,6 +61,11 @@ impl IntoResponse for ApiError {
             ApiError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ApiError::InvalidCode => (StatusCode::BAD_REQUEST, "invalid_code"),
             ApiError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            ApiError::Csrf => (StatusCode::FORBIDDEN, "csrf"),
+            ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::Transition => (StatusCode::CONFLICT, "transition_not_allowed"),
             ApiError::Invalid(fields) => {
                 return (
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -5,47 +5,63 @@
 
 pub mod api;
 pub mod applications;
+pub mod audit;
+pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod limiter;
+pub mod net;
+pub mod users;
 pub mod web;
+pub mod workflow;
 
+use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use sqlx::SqlitePool;
+use limiter::FailureLimiter;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: db::Db,
     pub site: web::Site,
     /// Keys for personal data at rest.
     pub keys: Arc<crypto::Keys>,
     /// Failed tracking look-ups per client address.
-    pub lookups: Arc<limiter::FailureLimiter>,
+    pub lookups: Arc<FailureLimiter<IpAddr>>,
+    /// Failed console sign-ins per client address.
+    pub signin_ip: Arc<FailureLimiter<IpAddr>>,
+    /// Failed console sign-ins per account name.
+    pub signin_user: Arc<FailureLimiter<String>>,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
-    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    pub trusted_proxies: Arc<[IpAddr]>,
 }
 
 impl AppState {
-    /// State with the default look-up limiter (10 failures a minute).
-    pub fn new(db: SqlitePool, site: web::Site, keys: crypto::Keys) -> AppState {
+    /// State with the default limits: 10 failed look-ups a minute per
+    /// address; 10 failed sign-ins a minute per address and 5 in 15 minutes
+    /// per account name.
+    pub fn new(db: db::Db, site: web::Site, keys: crypto::Keys) -> AppState {
         AppState {
             db,
             site,
             keys: Arc::new(keys),
-            lookups: Arc::new(limiter::FailureLimiter::default()),
+            lookups: Arc::new(FailureLimiter::default()),
+            signin_ip: Arc::new(FailureLimiter::new(10, Duration::from_secs(60))),
+            signin_user: Arc::new(FailureLimiter::new(5, Duration::from_secs(15 * 60))),
             trusted_proxies: Arc::from([]),
         }
     }
 
     /// Believe `X-Forwarded-For` from these peers only.
-    pub fn with_trusted_proxies(mut self, proxies: &[std::net::IpAddr]) -> AppState {
+    pub fn with_trusted_proxies(mut self, proxies: &[IpAddr]) -> AppState {
         self.trusted_proxies = Arc::from(proxies);
         self
     }

@@ -5,20 +5,24 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::config::Config;
+use server::config::{Command, Config};
 use server::{AppState, db, web};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = Config::parse();
+    let mut config = Config::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    match run(config).await {
+    let result = match config.command.take() {
+        Some(Command::Users(command)) => users(&config, command).await,
+        None => run(config).await,
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("jiuzhu-server: {message}");
@@ -27,13 +31,27 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(config: Config) -> Result<(), String> {
-    let site = web::Site::load(&config.dist).map_err(|e| e.to_string())?;
-    create_private_dir(&config.data_dir)?;
-    let db = db::connect(&config.database(), &config.data_dir)
+/// `jiuzhu-server users …`: prints what it did on standard output.
+async fn users(config: &Config, command: server::config::UsersCommand) -> Result<(), String> {
+    let storage = &config.storage;
+    create_private_dir(&storage.data_dir)?;
+    let db = db::connect(&storage.database(), &storage.data_dir)
         .await
         .map_err(|e| e.to_string())?;
-    let keys = server::crypto::Keys::load(&config.data_dir).map_err(|e| e.to_string())?;
+    let message = server::users::run(&db, command).await;
+    db.close().await;
+    println!("{}", message?);
+    Ok(())
+}
+
+async fn run(config: Config) -> Result<(), String> {
+    let site = web::Site::load(&config.dist).map_err(|e| e.to_string())?;
+    let storage = &config.storage;
+    create_private_dir(&storage.data_dir)?;
+    let db = db::connect(&storage.database(), &storage.data_dir)
+        .await
+        .map_err(|e| e.to_string())?;
+    let keys = server::crypto::Keys::load(&storage.data_dir).map_err(|e| e.to_string())?;
     let app = server::app(
         AppState::new(db.clone(), site, keys).with_trusted_proxies(&config.trusted_proxies),
     );
@@ -46,7 +64,7 @@ async fn run(config: Config) -> Result<(), String> {
     // The address on stdout is the contract with scripts and tests that start
     // the server on port 0.
     println!("救助通 listening on http://{local}");
-    tracing::info!(%local, data_dir = %config.data_dir.display(), "server started");
+    tracing::info!(%local, data_dir = %storage.data_dir.display(), "server started");
 
     axum::serve(
         listener,

@@ -5,38 +5,13 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use server::config::DatabaseUrl;
-use server::{AppState, app, db, web};
+use server::{AppState, app, web};
 use tower::ServiceExt;
 
-const INDEX: &str = r#"<!doctype html><html lang="zh-CN"><head><title>t</title>
-<script type="module">import init from '/app-0123456789abcdef.js'; init();</script>
-</head><body></body></html>"#;
+use crate::helpers::{INDEX, TestApp};
 
-struct TestSite {
-    _dir: tempfile::TempDir,
-    state: AppState,
-}
-
-async fn site() -> TestSite {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(dist.join("icons")).unwrap();
-    std::fs::write(dist.join("index.html"), INDEX).unwrap();
-    std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
-    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
-    std::fs::write(dist.join("app-0123456789abcdef_bg.wasm.br"), b"br-bytes").unwrap();
-    std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    let pool = db::connect(&DatabaseUrl::DefaultSqlite, &data)
-        .await
-        .unwrap();
-    let state = AppState::new(
-        pool,
-        web::Site::load(&dist).unwrap(),
-        server::crypto::Keys::from_master(&[0x42; 32]),
-    );
-    TestSite { _dir: dir, state }
+async fn site() -> TestApp {
+    TestApp::new().await
 }
 
 async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> axum::response::Response {
@@ -171,9 +146,19 @@ fn database_urls_are_checked() {
         DatabaseUrl::parse("sqlite:/tmp/x.sqlite"),
         Ok(DatabaseUrl::Sqlite(_))
     ));
-    let err = DatabaseUrl::parse("mysql://x").unwrap_err();
-    assert!(err.contains("sqlite:"), "{err}");
-    let err = DatabaseUrl::parse("postgres://user:secret@host/db").unwrap_err();
+    assert!(matches!(
+        DatabaseUrl::parse("postgres://user:secret@host/db"),
+        Ok(DatabaseUrl::Postgres(_))
+    ));
+    assert!(matches!(
+        DatabaseUrl::parse("postgresql://localhost/jiuzhu"),
+        Ok(DatabaseUrl::Postgres(_))
+    ));
+    let err = DatabaseUrl::parse("mysql://user:secret@x").unwrap_err();
+    assert!(
+        err.contains("sqlite:") && err.contains("postgres://"),
+        "{err}"
+    );
     assert!(!err.contains("secret"), "never echo credentials: {err}");
 }
 

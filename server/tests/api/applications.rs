@@ -1,88 +1,36 @@
-//! In-process tests of 掌上办: filing (`POST /api/applications`) and tracking
-//! (`GET /api/applications/{code}`), against a temporary data directory and
-//! a fixed test key. Every 身份证 number here is generated (made-up region,
-//! date and sequence, with a computed check digit): nobody's.
+//! 掌上办 in-process: filing (`POST /api/applications`) and tracking
+//! (`GET /api/applications/{code}`).
 
 use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use server::config::DatabaseUrl;
+use server::domain::TrackingCode;
+use server::{AppState, clock};
+
 use server::crypto::Keys;
-use server::domain::{TrackingCode, resident_id_check_char};
-use server::{AppState, app, clock, db, web};
-use tower::ServiceExt;
 
-const TEST_KEY: [u8; 32] = [0x5a; 32];
-const MOBILE: &str = "13912345678";
-const ADDRESS: &str = "花都区新华街道测试社区1号";
-const NAME: &str = "张测试";
+use crate::helpers::{ADDRESS, MOBILE, NAME, TEST_KEY, TestApp, application, id1, resident_id};
 
-struct Env {
-    dir: tempfile::TempDir,
-    state: AppState,
-}
+type Env = TestApp;
 
 async fn env() -> Env {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>t</title>").unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    let pool = db::connect(&DatabaseUrl::DefaultSqlite, &data)
-        .await
-        .unwrap();
-    let state = AppState::new(
-        pool,
-        web::Site::load(&dist).unwrap(),
-        Keys::from_master(&TEST_KEY),
-    );
-    Env { dir, state }
-}
-
-/// A made-up 身份证 number with a valid check digit.
-fn resident_id(birth: &str, seq: &str) -> String {
-    let first17 = format!("440114{birth}{seq}");
-    let check = resident_id_check_char(first17.as_bytes()).unwrap();
-    format!("{first17}{check}")
-}
-
-fn id1() -> String {
-    resident_id("19560314", "027")
-}
-
-fn application(key: &str) -> Value {
-    json!({
-        "idempotency_key": key,
-        "jurisdiction": "440114",
-        "programs": ["dibao", "temporary"],
-        "household": {
-            "money_assets": "3000", "cars": 0, "homes": 1, "runs_business": false,
-            "current_benefits": [], "emergency": "fire",
-            "members": [{
-                "relation": "applicant", "age": 70,
-                "hukou": { "local": true, "kind": "rural" },
-                "incomes": [{ "kind": "resident_basic_pension", "monthly": "180" }],
-                "supporters": "none", "self_care": "partial"
-            }]
-        },
-        "applicant": { "name": NAME, "resident_id": id1(), "mobile": MOBILE, "address": ADDRESS },
-        "consent": { "agreed": true, "name": NAME, "text_version": "2025-01" },
-        "helper_code": "SW-0042",
-        "client_screening": { "anything": "the browser said" }
-    })
+    TestApp::new().await
 }
 
 async fn send(state: &AppState, request: Request<Body>) -> (StatusCode, Vec<u8>) {
-    let response = app(state.clone()).oneshot(request).await.unwrap();
+    let response = tower::ServiceExt::oneshot(server::app(state.clone()), request)
+        .await
+        .unwrap();
     let status = response.status();
     // Receipts, timelines and errors alike: never stored by a browser or proxy.
     assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
     (status, bytes.to_vec())
 }
 
@@ -645,11 +593,7 @@ async fn failed_look_ups_are_rate_limited_per_address() {
 async fn personal_data_is_encrypted_at_rest() {
     let env = env().await;
     let _ = filed(&env).await;
-    // Every file of the database (main file, WAL, shared memory).
-    let mut bytes = Vec::new();
-    for entry in std::fs::read_dir(env.dir.path().join("data")).unwrap() {
-        bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
-    }
+    let bytes = env.stored_bytes().await;
     assert!(bytes.len() > 1000);
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(
@@ -719,7 +663,7 @@ async fn the_timeline_shows_each_step_reached_and_the_decision() {
     ] {
         sqlx::query(
             "INSERT INTO application_events (application_id, status, at, note, actor) \
-             VALUES (?, ?, ?, 'internal note', 'worker:1')",
+             VALUES ($1, $2, $3, 'internal note', 'worker:1')",
         )
         .bind(id)
         .bind(status)
@@ -728,7 +672,7 @@ async fn the_timeline_shows_each_step_reached_and_the_decision() {
         .await
         .unwrap();
     }
-    sqlx::query("UPDATE applications SET status = 'review', decision = ?")
+    sqlx::query("UPDATE applications SET status = 'review', decision = $1")
         .bind(r#"{"outcome":"approved","amount":"1196.00","period":"month"}"#)
         .execute(&env.state.db)
         .await

@@ -7,12 +7,7 @@ use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_jiuzhu-server");
 
-fn fake_dist(dir: &std::path::Path) -> std::path::PathBuf {
-    let dist = dir.join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>t</title>").unwrap();
-    dist
-}
+use crate::helpers::fake_dist;
 
 fn fails_with(args: &[&str], env: &[(&str, &str)], expected: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
