@@ -6,8 +6,10 @@
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
 //! - `size`: the app's transfer size (raw and brotli) from `dist/`
+//! - `test-postgres`: the server's integration tests on a throwaway PostgreSQL
 
 mod dist;
+mod postgres;
 mod setup;
 mod shell;
 
@@ -24,8 +26,11 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test(),
         Some("size") => dist::report_size().map(|_| ()),
+        Some("test-postgres") => setup::all().and_then(|()| postgres_tests()),
         _ => {
-            eprintln!("usage: cargo xtask <setup | build | run [server flags] | test | size>");
+            eprintln!(
+                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -60,6 +65,17 @@ fn run(server_args: &[String]) -> Result<(), String> {
     shell::run_command(&mut command)
 }
 
+/// The server's integration tests against a throwaway PostgreSQL.
+fn postgres_tests() -> Result<(), String> {
+    let pg = postgres::start()?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    shell::run_command(
+        shell::command(&cargo)
+            .args(["test", "--package", "server", "--test", "api"])
+            .env(postgres::URL_ENV, &pg.url),
+    )
+}
+
 /// Everything CI checks, in order of cost: cheap static checks first.
 fn test() -> Result<(), String> {
     let mut steps = Vec::new();
@@ -89,6 +105,7 @@ fn test() -> Result<(), String> {
             ])
         })?;
         step("native tests", &|| cargo(&["test"]))?;
+        step("server tests on PostgreSQL", &postgres_tests)?;
         step("rules-core for wasm32", &|| {
             cargo(&[
                 "build",

@@ -6,13 +6,20 @@ use crate::shell::{cargo, command, output, root, run_command};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const APT_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-wqy-microhei"];
+/// Chromium and its driver for the browser tests, a CJK font (without it
+/// Chinese renders as boxes), and PostgreSQL for the server's tests on it.
+const APT_PACKAGES: [&str; 4] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-wqy-microhei",
+    "postgresql",
+];
 
 pub fn all() -> Result<(), String> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
-    browser()?;
+    apt_packages()?;
     npm_packages()?;
     Ok(())
 }
@@ -59,7 +66,7 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     Ok(lock[start..start + end].to_owned())
 }
 
-fn browser() -> Result<(), String> {
+fn apt_packages() -> Result<(), String> {
     let missing: Vec<&str> = APT_PACKAGES
         .into_iter()
         .filter(|p| {
