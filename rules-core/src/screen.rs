@@ -230,6 +230,9 @@ pub struct Screener<'p> {
 /// A parameter in force on the screener's date.
 #[derive(Clone, Copy, Debug)]
 struct Resolved<'p> {
+    /// `hash(name)`, compared before the name itself: a probe that meets
+    /// another parameter then costs no string comparison.
+    hash: u64,
     name: &'p Text,
     param: &'p Parameter,
     value: &'p DatedValue,
@@ -237,20 +240,27 @@ struct Resolved<'p> {
 
 /// A cheap hash of a parameter name: its length and its first and last eight
 /// bytes (names share prefixes such as `dibao_standard_`, and differ at the
-/// end). Collisions only cost a probe.
-fn hash(name: &str) -> usize {
+/// end). Collisions only cost a probe. Every screening looks up about fifty
+/// parameters, so the words are read in place rather than copied out.
+fn hash(name: &str) -> u64 {
     let b = name.as_bytes();
-    let word = |s: &[u8]| {
-        let mut w = [0u8; 8];
-        w[..s.len()].copy_from_slice(s);
-        u64::from_le_bytes(w)
+    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => {
+            // Shorter than eight bytes: the whole name, zero-padded.
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            let w = u64::from_le_bytes(w);
+            (w, w)
+        }
     };
-    let n = b.len();
-    let head = word(&b[..n.min(8)]);
-    let tail = word(&b[n.saturating_sub(8)..]);
-    let h = (head ^ tail.rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    // The high bits are the best mixed; truncation is fine for a hash.
-    (h >> 32) as usize
+    (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The table slot to start probing at: the high bits are the best mixed.
+fn slot_of(hash: u64, mask: usize) -> usize {
+    // Truncation is fine for a hash.
+    (hash >> 32) as usize & mask
 }
 
 impl<'p> Screener<'p> {
@@ -263,11 +273,17 @@ impl<'p> Screener<'p> {
             let Some(value) = param.value_on(on) else {
                 continue;
             };
-            let mut i = hash(name) & (len - 1);
+            let hash = hash(name);
+            let mut i = slot_of(hash, len - 1);
             while table[i].is_some() {
                 i = (i + 1) & (len - 1);
             }
-            table[i] = Some(Resolved { name, param, value });
+            table[i] = Some(Resolved {
+                hash,
+                name,
+                param,
+                value,
+            });
         }
         s.table = table;
         s
@@ -310,14 +326,20 @@ impl<'p> Screener<'p> {
         if self.table.is_empty() {
             let (name, param) = self.pack.parameters.get_key_value(name)?;
             let value = param.value_on(self.on)?;
-            return Some(Resolved { name, param, value });
+            return Some(Resolved {
+                hash: 0,
+                name,
+                param,
+                value,
+            });
         }
         let mask = self.table.len() - 1;
-        let mut i = hash(name) & mask;
+        let hash = hash(name);
+        let mut i = slot_of(hash, mask);
         loop {
-            match &self.table[i] {
+            match self.table.get(i)? {
                 None => return None,
-                Some(r) if &**r.name == name => return Some(*r),
+                Some(r) if r.hash == hash && **r.name == *name => return Some(*r),
                 Some(_) => i = (i + 1) & mask,
             }
         }
@@ -332,6 +354,9 @@ struct Ctx<'a> {
     on: Date,
     /// Indexes of members counted in the household.
     counted: Vec<usize>,
+    /// Each member's counted monthly income, before 就业成本: summed once,
+    /// read by 特困, 低保, 边缘, 临时救助 and 职工解困.
+    incomes: Vec<IncomeSum>,
     area: Option<HukouKind>,
     applicant: Option<&'a Member>,
     /// Keep the reasons (tests, parameters, steps, notes, documents).
@@ -355,12 +380,14 @@ impl<'a> Ctx<'a> {
             .find(|m| m.relation == Some(Relation::Applicant))
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
+        let incomes = h.members.iter().map(IncomeSum::of).collect();
         Ctx {
             s,
             pack,
             h,
             on,
             counted,
+            incomes,
             area,
             applicant,
             explain,
@@ -411,6 +438,45 @@ impl<'a> Ctx<'a> {
             Some(_) => Tri::No,
             None => Tri::Unknown,
         }
+    }
+}
+
+/// One member's counted monthly income before the 就业成本 deduction (which
+/// depends on the pack and is recorded by each decision that reads it).
+#[derive(Clone, Copy, Debug)]
+struct IncomeSum {
+    /// Counted incomes, each taken as at least zero.
+    total: Decimal,
+    /// The wages among them.
+    wages: Decimal,
+    /// `false` when the incomes are unknown or one amount is.
+    complete: bool,
+}
+
+impl IncomeSum {
+    fn of(m: &Member) -> IncomeSum {
+        let mut sum = IncomeSum {
+            total: Decimal::ZERO,
+            wages: Decimal::ZERO,
+            complete: true,
+        };
+        let Some(incomes) = &m.incomes else {
+            sum.complete = false;
+            return sum;
+        };
+        for inc in incomes.iter().filter(|x| x.kind.counted()) {
+            match inc.monthly {
+                Some(v) => {
+                    let v = nonneg(v);
+                    sum.total = add(sum.total, v);
+                    if inc.kind == IncomeKind::Wages {
+                        sum.wages = add(sum.wages, v);
+                    }
+                }
+                None => sum.complete = false,
+            }
+        }
+        sum
     }
 }
 
@@ -722,25 +788,14 @@ impl<'c, 'a> B<'c, 'a> {
     /// Sum of counted monthly income of one member, net of 就业成本.
     /// Returns (lower bound, complete).
     fn member_income(&mut self, i: usize) -> (Decimal, bool) {
-        let m = self.c.member(i);
-        let Some(incomes) = &m.incomes else {
+        let Some(&IncomeSum {
+            mut total,
+            wages,
+            complete,
+        }) = self.c.incomes.get(i)
+        else {
             return (Decimal::ZERO, false);
         };
-        let mut total = Decimal::ZERO;
-        let mut wages = Decimal::ZERO;
-        let mut complete = true;
-        for inc in incomes.iter().filter(|x| x.kind.counted()) {
-            match inc.monthly {
-                Some(v) => {
-                    let v = nonneg(v);
-                    total = add(total, v);
-                    if inc.kind == IncomeKind::Wages {
-                        wages = add(wages, v);
-                    }
-                }
-                None => complete = false,
-            }
-        }
         if wages > Decimal::ZERO {
             // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
             if let Some(cost) = self.p("employment_cost_deduction") {
@@ -760,7 +815,9 @@ impl<'c, 'a> B<'c, 'a> {
     fn household_income(&mut self) -> (Decimal, bool) {
         let mut total = Decimal::ZERO;
         let mut complete = true;
-        for i in self.c.counted.clone() {
+        // The context outlives the builder: no copy of the index list.
+        let ctx = self.c;
+        for &i in &ctx.counted {
             let (v, c) = self.member_income(i);
             total = add(total, v);
             complete &= c;
