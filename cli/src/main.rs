@@ -18,10 +18,11 @@ mod explain_zh;
 
 use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
-use rules_core::{Date, Household, Pack, ProgramId, Screener, packs, screen};
+use rules_core::{Brief, Date, Household, Pack, ProgramId, Screener, packs, screen};
 use rust_decimal::Decimal;
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -241,11 +242,37 @@ pub(crate) enum Mode {
 }
 
 impl Mode {
-    /// Summary mode skips the reasons entirely (same decisions, much faster).
-    pub(crate) fn screen(self, s: &Screener<'_>, h: &Household) -> rules_core::Screening {
+    /// Summary mode builds outcomes and amounts only (the same decisions,
+    /// much faster).
+    pub(crate) fn screen(self, s: &Screener<'_>, h: &Household) -> Screened {
         match self {
-            Mode::Full => s.screen(h),
-            Mode::Summary => s.screen_brief(h),
+            Mode::Full => Screened::Full(s.screen(h)),
+            Mode::Summary => {
+                let mut briefs = Vec::with_capacity(ProgramId::ALL.len());
+                s.summarize(h, &mut briefs);
+                Screened::Summary(briefs)
+            }
+        }
+    }
+}
+
+/// A household's result, as its mode writes it.
+pub(crate) enum Screened {
+    Full(rules_core::Screening),
+    Summary(Vec<Brief>),
+}
+
+/// A household's result, borrowed for writing.
+enum Body<'r> {
+    Full(&'r rules_core::Screening),
+    Summary(&'r [Brief]),
+}
+
+impl Screened {
+    fn body(&self) -> Body<'_> {
+        match self {
+            Screened::Full(s) => Body::Full(s),
+            Screened::Summary(b) => Body::Summary(b),
         }
     }
 }
@@ -311,22 +338,37 @@ fn push_decimal(buf: &mut Vec<u8>, v: &Decimal) {
 /// Appends `{"dibao":{"outcome":…,"amount":…},…}` for the offered programs,
 /// byte for byte what serde_json writes for the same map, without its
 /// per-key machinery (program ids and enum names need no escaping).
-fn push_summary(buf: &mut Vec<u8>, decisions: &[rules_core::Decision]) {
+fn push_summary(buf: &mut Vec<u8>, briefs: &[Brief]) {
+    use rules_core::Outcome;
+    // `"dibao":{"outcome":"likely"` for every program and outcome, made once:
+    // one copy per program instead of five pieces.
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    const OUTCOMES: [Outcome; 4] = [
+        Outcome::Likely,
+        Outcome::Possible,
+        Outcome::Unlikely,
+        Outcome::NotOffered,
+    ];
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = vec![String::new(); ProgramId::ALL.len() * OUTCOMES.len()];
+        for &p in ProgramId::ALL {
+            for o in OUTCOMES {
+                keys[p as usize * OUTCOMES.len() + o as usize] =
+                    format!("\"{}\":{{\"outcome\":\"{}\"", p.as_str(), outcome_str(o));
+            }
+        }
+        keys
+    });
     buf.push(b'{');
     let mut first = true;
-    for d in decisions
-        .iter()
-        .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
-    {
+    for d in briefs.iter().filter(|d| d.outcome != Outcome::NotOffered) {
         if !first {
             buf.push(b',');
         }
         first = false;
-        buf.push(b'"');
-        buf.extend_from_slice(d.program.as_str().as_bytes());
-        buf.extend_from_slice(b"\":{\"outcome\":\"");
-        buf.extend_from_slice(outcome_str(d.outcome).as_bytes());
-        buf.push(b'"');
+        buf.extend_from_slice(
+            keys[d.program as usize * OUTCOMES.len() + d.outcome as usize].as_bytes(),
+        );
         if let Some(a) = &d.amount {
             buf.extend_from_slice(b",\"amount\":{\"value\":");
             push_decimal(buf, &a.value);
@@ -343,13 +385,7 @@ fn push_summary(buf: &mut Vec<u8>, decisions: &[rules_core::Decision]) {
 
 /// Appends one result line: `{"line":N,"screening":{…}}` (or `"summary"` in
 /// summary mode) or `{"line":N,"error":"…"}`, with its newline.
-fn push_result(
-    buf: &mut Vec<u8>,
-    line: usize,
-    id: Option<&str>,
-    mode: Mode,
-    result: Result<&rules_core::Screening, &str>,
-) {
+fn push_result(buf: &mut Vec<u8>, line: usize, id: Option<&str>, result: Result<Body<'_>, &str>) {
     // Field order and spelling as the former serde struct
     // `{line, id?, screening?, summary?, error?}`.
     buf.extend_from_slice(b"{\"line\":");
@@ -360,16 +396,14 @@ fn push_result(
         let _ = serde_json::to_writer(&mut *buf, id);
     }
     match result {
-        Ok(s) => match mode {
-            Mode::Full => {
-                buf.extend_from_slice(b",\"screening\":");
-                let _ = serde_json::to_writer(&mut *buf, s);
-            }
-            Mode::Summary => {
-                buf.extend_from_slice(b",\"summary\":");
-                push_summary(buf, &s.decisions);
-            }
-        },
+        Ok(Body::Full(s)) => {
+            buf.extend_from_slice(b",\"screening\":");
+            let _ = serde_json::to_writer(&mut *buf, s);
+        }
+        Ok(Body::Summary(briefs)) => {
+            buf.extend_from_slice(b",\"summary\":");
+            push_summary(buf, briefs);
+        }
         Err(e) => {
             buf.extend_from_slice(b",\"error\":");
             let _ = serde_json::to_writer(&mut *buf, e);
@@ -383,11 +417,15 @@ pub(crate) fn write_result(
     out: &mut impl Write,
     line: usize,
     id: Option<&str>,
-    mode: Mode,
-    result: Result<rules_core::Screening, String>,
+    result: Result<Screened, String>,
 ) {
     let mut buf = Vec::new();
-    push_result(&mut buf, line, id, mode, result.as_ref().map_err(|e| &**e));
+    push_result(
+        &mut buf,
+        line,
+        id,
+        result.as_ref().map(Screened::body).map_err(|e| &**e),
+    );
     let _ = out.write_all(&buf);
 }
 
@@ -463,6 +501,8 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
     let mut lines = Lines::new(input);
     // One output line at a time, in a buffer reused for every household.
     let mut buf = Vec::with_capacity(4096);
+    // Summary mode: one vector of outcomes and amounts for every household.
+    let mut briefs = Vec::with_capacity(ProgramId::ALL.len());
     let mut line_no = 0;
     while let Some(read) = lines.next_line() {
         line_no += 1;
@@ -471,7 +511,7 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
             Ok(bytes) => std::str::from_utf8(bytes).map_err(|_| NOT_UTF8),
             Err(e) => {
                 // A read error ends the batch, after its error line.
-                push_result(&mut buf, line_no, None, mode, Err(&e.to_string()));
+                push_result(&mut buf, line_no, None, Err(&e.to_string()));
                 let _ = out.write_all(&buf);
                 break;
             }
@@ -479,14 +519,20 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
         match text {
             Ok(text) if text.trim().is_empty() => continue,
             Ok(text) => match serde_json::from_str::<Household>(text) {
-                Ok(h) => {
-                    let s = mode.screen(&screener, &h);
-                    push_result(&mut buf, line_no, None, mode, Ok(&s));
-                }
-                Err(e) => push_result(&mut buf, line_no, None, mode, Err(&e.to_string())),
+                Ok(h) => match mode {
+                    Mode::Full => {
+                        let s = screener.screen(&h);
+                        push_result(&mut buf, line_no, None, Ok(Body::Full(&s)));
+                    }
+                    Mode::Summary => {
+                        screener.summarize(&h, &mut briefs);
+                        push_result(&mut buf, line_no, None, Ok(Body::Summary(&briefs)));
+                    }
+                },
+                Err(e) => push_result(&mut buf, line_no, None, Err(&e.to_string())),
             },
             // An invalid line is reported and the batch goes on.
-            Err(e) => push_result(&mut buf, line_no, None, mode, Err(e)),
+            Err(e) => push_result(&mut buf, line_no, None, Err(e)),
         }
         // As before, a failed write does not stop the batch; the final
         // flush reports it.
