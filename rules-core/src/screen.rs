@@ -284,6 +284,7 @@ struct Resolved<'p> {
 /// bytes (names share prefixes such as `dibao_standard_`, and differ at the
 /// end). Collisions only cost a probe. Every screening looks up about fifty
 /// parameters, so the words are read in place rather than copied out.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn hash(name: &str) -> u64 {
     let b = name.as_bytes();
     let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
@@ -378,16 +379,14 @@ impl<'p> Screener<'p> {
     }
 
     /// The parameter `name` in force on the date.
+    ///
+    /// Inlined in native builds: the names are literals, so the compiler
+    /// computes their hashes and a look-up is a probe and a comparison. The
+    /// browser build keeps one copy, where size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn lookup(&self, name: &str) -> Option<Resolved<'p>> {
         if self.table.is_empty() {
-            let (name, param) = self.pack.parameters.get_key_value(name)?;
-            let value = param.value_on(self.on)?;
-            return Some(Resolved {
-                hash: 0,
-                name,
-                param,
-                value,
-            });
+            return self.lookup_in_pack(name);
         }
         let mask = self.table.len() - 1;
         let hash = hash(name);
@@ -399,6 +398,19 @@ impl<'p> Screener<'p> {
                 Some(_) => i = (i + 1) & mask,
             }
         }
+    }
+
+    /// `lookup` without the table (one screening): in the pack's map.
+    #[inline(never)]
+    fn lookup_in_pack(&self, name: &str) -> Option<Resolved<'p>> {
+        let (name, param) = self.pack.parameters.get_key_value(name)?;
+        let value = param.value_on(self.on)?;
+        Some(Resolved {
+            hash: 0,
+            name,
+            param,
+            value,
+        })
     }
 }
 
@@ -734,14 +746,14 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Reads a parameter and records it (once) with its source.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn record(&mut self, name: &str) -> Option<Decimal> {
         self.record_found(name, |s| s.lookup(name))
     }
 
     /// Reads parameter `name`, found by `find` when needed, and records it
     /// (once) with its source.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn record_found(
         &mut self,
         name: &str,
