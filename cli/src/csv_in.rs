@@ -279,7 +279,7 @@ fn finish(p: Pending, screener: &Screener<'_>, mode: Mode, out: &mut impl Write)
             (p.first_line, r)
         }
     };
-    write_result(out, line, Some(&p.id), mode, result);
+    write_result(out, line, Some(&p.id), result);
 }
 
 /// Runs a CSV batch, writing one JSON line per household.
@@ -295,9 +295,9 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
             }
             Some((n, Ok(l))) => match split(l.trim_start_matches('\u{feff}')) {
                 Ok(h) => break h.into_iter().map(|c| c.trim().to_owned()).collect(),
-                Err(e) => return write_result(out, n + 1, None, mode, Err(format!("header: {e}"))),
+                Err(e) => return write_result(out, n + 1, None, Err(format!("header: {e}"))),
             },
-            Some((n, Err(e))) => return write_result(out, n + 1, None, mode, Err(e.to_string())),
+            Some((n, Err(e))) => return write_result(out, n + 1, None, Err(e.to_string())),
         }
     };
     let cols: Vec<&'static str> = match header
@@ -317,7 +317,6 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
                 out,
                 1,
                 None,
-                mode,
                 Err("header: household_id column is required".into()),
             );
         }
@@ -326,7 +325,6 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
                 out,
                 1,
                 None,
-                mode,
                 Err(format!("header: unknown column {unknown:?}")),
             );
         }
@@ -337,7 +335,7 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                write_result(out, line_no, None, mode, Err(e.to_string()));
+                write_result(out, line_no, None, Err(e.to_string()));
                 continue;
             }
         };
@@ -351,13 +349,12 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: impl BufRead, out: 
                     out,
                     line_no,
                     None,
-                    mode,
                     Err(format!("expected {} cells, found {}", cols.len(), c.len())),
                 );
                 continue;
             }
             Err(e) => {
-                write_result(out, line_no, None, mode, Err(e));
+                write_result(out, line_no, None, Err(e));
                 continue;
             }
         };

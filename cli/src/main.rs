@@ -18,9 +18,11 @@ mod explain_zh;
 
 use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
-use rules_core::{Date, Household, Pack, ProgramId, Screener, packs, screen};
-use std::io::{BufRead, BufWriter, Read, Write};
+use rules_core::{Brief, Date, Household, Pack, ProgramId, Screener, packs, screen};
+use rust_decimal::Decimal;
+use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -182,7 +184,6 @@ fn main() -> ExitCode {
 
     if args.batch {
         let stdin = std::io::stdin();
-        // Standard input's own buffer: a 256 KiB reader measured no faster.
         let input = stdin.lock();
         let mode = if args.summary {
             Mode::Summary
@@ -241,11 +242,37 @@ pub(crate) enum Mode {
 }
 
 impl Mode {
-    /// Summary mode skips the reasons entirely (same decisions, much faster).
-    pub(crate) fn screen(self, s: &Screener<'_>, h: &Household) -> rules_core::Screening {
+    /// Summary mode builds outcomes and amounts only (the same decisions,
+    /// much faster).
+    pub(crate) fn screen(self, s: &Screener<'_>, h: &Household) -> Screened {
         match self {
-            Mode::Full => s.screen(h),
-            Mode::Summary => s.screen_brief(h),
+            Mode::Full => Screened::Full(s.screen(h)),
+            Mode::Summary => {
+                let mut briefs = Vec::with_capacity(ProgramId::ALL.len());
+                s.summarize(h, &mut briefs);
+                Screened::Summary(briefs)
+            }
+        }
+    }
+}
+
+/// A household's result, as its mode writes it.
+pub(crate) enum Screened {
+    Full(rules_core::Screening),
+    Summary(Vec<Brief>),
+}
+
+/// A household's result, borrowed for writing.
+enum Body<'r> {
+    Full(&'r rules_core::Screening),
+    Summary(&'r [Brief]),
+}
+
+impl Screened {
+    fn body(&self) -> Body<'_> {
+        match self {
+            Screened::Full(s) => Body::Full(s),
+            Screened::Summary(b) => Body::Summary(b),
         }
     }
 }
@@ -281,111 +308,293 @@ fn bound_str(b: rules_core::Bound) -> &'static str {
     }
 }
 
-/// Writes `{"dibao":{"outcome":…,"amount":…},…}` for the offered programs,
-/// byte for byte what serde_json writes for the same map, without its
-/// per-key machinery (program ids and enum names need no escaping).
-fn write_summary(out: &mut impl Write, decisions: &[rules_core::Decision]) -> std::io::Result<()> {
-    out.write_all(b"{")?;
-    let mut first = true;
-    for d in decisions
-        .iter()
-        .filter(|d| d.outcome != rules_core::Outcome::NotOffered)
-    {
-        if !first {
-            out.write_all(b",")?;
-        }
-        first = false;
-        out.write_all(b"\"")?;
-        out.write_all(d.program.as_str().as_bytes())?;
-        out.write_all(b"\":{\"outcome\":\"")?;
-        out.write_all(outcome_str(d.outcome).as_bytes())?;
-        out.write_all(b"\"")?;
-        if let Some(a) = &d.amount {
-            out.write_all(b",\"amount\":{\"value\":")?;
-            serde_json::to_writer(&mut *out, &a.value)?;
-            out.write_all(b",\"period\":\"")?;
-            out.write_all(period_str(a.period).as_bytes())?;
-            out.write_all(b"\",\"bound\":\"")?;
-            out.write_all(bound_str(a.bound).as_bytes())?;
-            out.write_all(b"\"}")?;
-        }
-        out.write_all(b"}")?;
+/// Appends `v` as serde writes a `Decimal` (`"1300.00"`, `"-0"`, `"0.05"`):
+/// the mantissa's digits with the point `scale` places from the right, at
+/// least one digit before it. Amounts are a few per household; the general
+/// formatter costs more than the rest of a summary line.
+fn push_decimal(buf: &mut Vec<u8>, v: &Decimal) {
+    let scale = v.scale();
+    let mantissa = v.mantissa().unsigned_abs();
+    buf.push(b'"');
+    if v.is_sign_negative() {
+        buf.push(b'-');
     }
-    out.write_all(b"}")
+    let mut digits = itoa::Buffer::new();
+    if scale == 0 {
+        buf.extend_from_slice(digits.format(mantissa).as_bytes());
+    } else {
+        // The scale is at most 28: 10^28 < 2^96 fits in a u128.
+        let unit = 10u128.pow(scale);
+        buf.extend_from_slice(digits.format(mantissa / unit).as_bytes());
+        buf.push(b'.');
+        let frac = digits.format(mantissa % unit).as_bytes();
+        let zeros = (scale as usize).saturating_sub(frac.len());
+        buf.extend(std::iter::repeat_n(b'0', zeros));
+        buf.extend_from_slice(frac);
+    }
+    buf.push(b'"');
 }
 
-/// Writes one result line: `{"line":N,"screening":{…}}` (or `"summary"` in
-/// summary mode) or `{"line":N,"error":"…"}`.
+/// Appends `{"dibao":{"outcome":…,"amount":…},…}` for the offered programs,
+/// byte for byte what serde_json writes for the same map, without its
+/// per-key machinery (program ids and enum names need no escaping).
+fn push_summary(buf: &mut Vec<u8>, briefs: &[Brief]) {
+    use rules_core::Outcome;
+    // `"dibao":{"outcome":"likely"` for every program and outcome, made once:
+    // one copy per program instead of five pieces.
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    const OUTCOMES: [Outcome; 4] = [
+        Outcome::Likely,
+        Outcome::Possible,
+        Outcome::Unlikely,
+        Outcome::NotOffered,
+    ];
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = vec![String::new(); ProgramId::ALL.len() * OUTCOMES.len()];
+        for &p in ProgramId::ALL {
+            for o in OUTCOMES {
+                keys[p as usize * OUTCOMES.len() + o as usize] =
+                    format!("\"{}\":{{\"outcome\":\"{}\"", p.as_str(), outcome_str(o));
+            }
+        }
+        keys
+    });
+    buf.push(b'{');
+    let mut first = true;
+    for d in briefs.iter().filter(|d| d.outcome != Outcome::NotOffered) {
+        if !first {
+            buf.push(b',');
+        }
+        first = false;
+        buf.extend_from_slice(
+            keys[d.program as usize * OUTCOMES.len() + d.outcome as usize].as_bytes(),
+        );
+        if let Some(a) = &d.amount {
+            buf.extend_from_slice(b",\"amount\":{\"value\":");
+            push_decimal(buf, &a.value);
+            buf.extend_from_slice(b",\"period\":\"");
+            buf.extend_from_slice(period_str(a.period).as_bytes());
+            buf.extend_from_slice(b"\",\"bound\":\"");
+            buf.extend_from_slice(bound_str(a.bound).as_bytes());
+            buf.extend_from_slice(b"\"}");
+        }
+        buf.push(b'}');
+    }
+    buf.push(b'}');
+}
+
+/// Appends one result line: `{"line":N,"screening":{…}}` (or `"summary"` in
+/// summary mode) or `{"line":N,"error":"…"}`, with its newline.
+fn push_result(buf: &mut Vec<u8>, line: usize, id: Option<&str>, result: Result<Body<'_>, &str>) {
+    // Field order and spelling as the former serde struct
+    // `{line, id?, screening?, summary?, error?}`.
+    buf.extend_from_slice(b"{\"line\":");
+    buf.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+    // Writing JSON into a Vec cannot fail: the results are ignored.
+    if let Some(id) = id {
+        buf.extend_from_slice(b",\"id\":");
+        let _ = serde_json::to_writer(&mut *buf, id);
+    }
+    match result {
+        Ok(Body::Full(s)) => {
+            buf.extend_from_slice(b",\"screening\":");
+            let _ = serde_json::to_writer(&mut *buf, s);
+        }
+        Ok(Body::Summary(briefs)) => {
+            buf.extend_from_slice(b",\"summary\":");
+            push_summary(buf, briefs);
+        }
+        Err(e) => {
+            buf.extend_from_slice(b",\"error\":");
+            let _ = serde_json::to_writer(&mut *buf, e);
+        }
+    }
+    buf.extend_from_slice(b"}\n");
+}
+
+/// Writes one result line (see [`push_result`]).
 pub(crate) fn write_result(
     out: &mut impl Write,
     line: usize,
     id: Option<&str>,
-    mode: Mode,
-    result: Result<rules_core::Screening, String>,
+    result: Result<Screened, String>,
 ) {
-    let _ = try_write_result(out, line, id, mode, result);
+    let mut buf = Vec::new();
+    push_result(
+        &mut buf,
+        line,
+        id,
+        result.as_ref().map(Screened::body).map_err(|e| &**e),
+    );
+    let _ = out.write_all(&buf);
 }
 
-fn try_write_result(
-    out: &mut impl Write,
-    line: usize,
-    id: Option<&str>,
-    mode: Mode,
-    result: Result<rules_core::Screening, String>,
-) -> std::io::Result<()> {
-    // Field order and spelling as the former serde struct
-    // `{line, id?, screening?, summary?, error?}`.
-    write!(out, "{{\"line\":{line}")?;
-    if let Some(id) = id {
-        out.write_all(b",\"id\":")?;
-        serde_json::to_writer(&mut *out, id)?;
-    }
-    match result {
-        Ok(s) => match mode {
-            Mode::Full => {
-                out.write_all(b",\"screening\":")?;
-                serde_json::to_writer(&mut *out, &s)?;
-            }
-            Mode::Summary => {
-                out.write_all(b",\"summary\":")?;
-                write_summary(out, &s.decisions)?;
-            }
-        },
-        Err(e) => {
-            out.write_all(b",\"error\":")?;
-            serde_json::to_writer(&mut *out, &e)?;
+/// What `BufRead::read_line` reports for a line that is not UTF-8; the batch
+/// has always written it as the line's error.
+const NOT_UTF8: &str = "stream did not contain valid UTF-8";
+
+/// Splits a byte stream into lines, each with its `\n` (as `read_line` keeps
+/// it, so parse errors name the same positions), without copying a line
+/// that lies whole in the buffer. The last line may lack the `\n`.
+struct Lines<R> {
+    input: R,
+    buf: Vec<u8>,
+    /// The unread bytes are `buf[start..end]`.
+    start: usize,
+    end: usize,
+    eof: bool,
+}
+
+impl<R: Read> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines {
+            input,
+            // Large enough that few lines straddle two reads, small enough
+            // to stay in the core's cache.
+            buf: vec![0; 128 * 1024],
+            start: 0,
+            end: 0,
+            eof: false,
         }
     }
-    out.write_all(b"}\n")
+
+    fn next_line(&mut self) -> Option<std::io::Result<&[u8]>> {
+        // Where to look for the newline: bytes before it were searched.
+        let mut searched = 0;
+        loop {
+            let unread = self.start + searched..self.end;
+            if let Some(i) = memchr::memchr(b'\n', &self.buf[unread.clone()]) {
+                let line = self.start..unread.start + i + 1;
+                self.start = line.end;
+                return Some(Ok(&self.buf[line]));
+            }
+            searched = self.end - self.start;
+            if self.eof {
+                if searched == 0 {
+                    return None;
+                }
+                let line = self.start..self.end;
+                self.start = self.end;
+                return Some(Ok(&self.buf[line]));
+            }
+            // Keep the partial line, at the front; a line longer than the
+            // buffer doubles it.
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+            if self.end == self.buf.len() {
+                self.buf.resize(self.buf.len() * 2, 0);
+            }
+            match self.input.read(&mut self.buf[self.end..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
 }
 
-fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, mut input: impl BufRead, out: &mut impl Write) {
+fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut impl Write) {
     // The pack resolved once for the date, not per household.
     let screener = Screener::new(pack, date);
-    // One reused buffer: no allocation per line.
-    let mut line = String::new();
+    let mut lines = Lines::new(input);
+    // One output line at a time, in a buffer reused for every household.
+    let mut buf = Vec::with_capacity(4096);
+    // Summary mode: one vector of outcomes and amounts for every household.
+    let mut briefs = Vec::with_capacity(ProgramId::ALL.len());
     let mut line_no = 0;
-    loop {
-        line.clear();
+    while let Some(read) = lines.next_line() {
         line_no += 1;
-        match input.read_line(&mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+        buf.clear();
+        let text = match read {
+            Ok(bytes) => std::str::from_utf8(bytes).map_err(|_| NOT_UTF8),
             Err(e) => {
-                write_result(out, line_no, None, mode, Err(e.to_string()));
-                // Invalid UTF-8 consumed the line: go on. Other read errors end the batch.
-                if e.kind() == std::io::ErrorKind::InvalidData {
-                    continue;
-                }
+                // A read error ends the batch, after its error line.
+                push_result(&mut buf, line_no, None, Err(&e.to_string()));
+                let _ = out.write_all(&buf);
                 break;
             }
+        };
+        match text {
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => match serde_json::from_str::<Household>(text) {
+                Ok(h) => match mode {
+                    Mode::Full => {
+                        let s = screener.screen(&h);
+                        push_result(&mut buf, line_no, None, Ok(Body::Full(&s)));
+                    }
+                    Mode::Summary => {
+                        screener.summarize(&h, &mut briefs);
+                        push_result(&mut buf, line_no, None, Ok(Body::Summary(&briefs)));
+                    }
+                },
+                Err(e) => push_result(&mut buf, line_no, None, Err(&e.to_string())),
+            },
+            // An invalid line is reported and the batch goes on.
+            Err(e) => push_result(&mut buf, line_no, None, Err(e)),
         }
-        if line.trim().is_empty() {
-            continue;
+        // As before, a failed write does not stop the batch; the final
+        // flush reports it.
+        let _ = out.write_all(&buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_serde_writes_them() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "0.05",
+            "-0.05",
+            "1300.00",
+            "1300",
+            "604.50",
+            "-1.2",
+            "12345678901234567.89",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("decimal"))
+        .collect();
+        values.extend([Decimal::MAX, Decimal::MIN, Decimal::new(-0, 2)]);
+        for scale in 0..=28 {
+            values.push(Decimal::from_i128_with_scale(123_456_789, scale));
+            values.push(Decimal::from_i128_with_scale(-7, scale));
         }
-        let result = serde_json::from_str::<Household>(&line)
-            .map(|h| mode.screen(&screener, &h))
-            .map_err(|e| e.to_string());
-        write_result(out, line_no, None, mode, result);
+        for v in values {
+            let mut buf = Vec::new();
+            push_decimal(&mut buf, &v);
+            let expected = serde_json::to_string(&v).expect("json");
+            assert_eq!(String::from_utf8(buf).expect("utf-8"), expected, "{v:?}");
+        }
+    }
+
+    /// The lines of `input` read through a `Lines` with a tiny buffer.
+    fn split(input: &[u8]) -> Vec<Vec<u8>> {
+        let mut lines = Lines::new(input);
+        lines.buf = vec![0; 4];
+        let mut out = Vec::new();
+        while let Some(line) = lines.next_line() {
+            out.push(line.expect("read").to_vec());
+        }
+        out
+    }
+
+    #[test]
+    fn lines_keep_their_newline_and_may_outgrow_the_buffer() {
+        assert_eq!(
+            split(b"{\"a\":1}\r\n\nlast"),
+            [&b"{\"a\":1}\r\n"[..], b"\n", b"last"]
+        );
+        let long = "x".repeat(100);
+        assert_eq!(split(format!("{long}\n{long}\n").as_bytes()).len(), 2);
+        assert!(split(b"").is_empty());
     }
 }

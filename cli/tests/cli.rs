@@ -292,3 +292,35 @@ fn batch_csv_reads_supporters_and_hospital_stays() {
         "1500.00"
     );
 }
+
+#[test]
+fn batch_jsonl_reports_a_line_that_is_not_utf8_and_goes_on() {
+    // The last line has no newline; a blank line keeps its number.
+    let mut input = b"{\"members\": [{\"age\": 70, \"sex\": \"\xff\"}]}\n\n".to_vec();
+    input.extend_from_slice(ELDER.as_bytes());
+    let out = screen()
+        .args([
+            "--pack",
+            "440114",
+            "--date",
+            "2025-03-01",
+            "--batch",
+            "--summary",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        r#"{"line":1,"error":"stream did not contain valid UTF-8"}"#
+    );
+    let last = json(lines[1].as_bytes());
+    assert_eq!(last["line"], 3);
+    assert_eq!(last["summary"]["tekun"]["outcome"], "likely");
+    assert_eq!(lines.len(), 2);
+}

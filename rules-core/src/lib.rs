@@ -24,7 +24,9 @@ pub mod validate;
 pub use date::Date;
 pub use household::Household;
 pub use money::{Amount, Bound, Period};
-pub use outcome::{Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step};
+pub use outcome::{
+    Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+};
 pub use pack::{Pack, PackError, ParamValue};
 pub use program::ProgramId;
 pub use screen::{Screener, screen, screen_brief};

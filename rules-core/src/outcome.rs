@@ -142,6 +142,15 @@ pub struct Decision {
     pub documents: Vec<Text>,
 }
 
+/// A program's outcome and amount without the rest of its decision: what a
+/// batch summary lists (see `Screener::summarize`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Brief {
+    pub program: ProgramId,
+    pub outcome: Outcome,
+    pub amount: Option<Amount>,
+}
+
 /// One item of the merged document checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistItem {

@@ -8,12 +8,15 @@ use crate::household::{
 };
 use crate::money::{Amount, Bound, Period, round2};
 use crate::outcome::{
-    Args, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+    Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
 };
-use crate::pack::{DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Text};
+use crate::pack::{
+    DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Source, Text, TimeLimits,
+};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A three-valued answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,8 +112,20 @@ fn dec(n: usize) -> Decimal {
     Decimal::from(u64::try_from(n).unwrap_or(u64::MAX))
 }
 
+/// `v.max(Decimal::ZERO)`: zero for a value below zero, else `v` itself (a
+/// zero keeps its scale and sign, as `max` keeps it), read from the sign and
+/// mantissa rather than by a decimal comparison.
 fn nonneg(v: Decimal) -> Decimal {
-    v.max(Decimal::ZERO)
+    if v.is_sign_negative() && !v.is_zero() {
+        Decimal::ZERO
+    } else {
+        v
+    }
+}
+
+/// `v > Decimal::ZERO`, without a decimal comparison.
+fn positive(v: Decimal) -> bool {
+    !v.is_zero() && v.is_sign_positive()
 }
 
 fn s(v: Decimal) -> String {
@@ -142,7 +157,9 @@ fn money(v: Decimal) -> String {
 }
 
 /// A message argument, rendered to a string only when explanations are kept.
-#[derive(Clone, Debug)]
+/// Plain data (no owned string): building one for a brief screening costs
+/// a few stores and nothing to drop.
+#[derive(Clone, Copy, Debug)]
 enum Arg {
     /// Money, shown to the fen.
     M(Decimal),
@@ -150,7 +167,8 @@ enum Arg {
     D(Decimal),
     /// A count or a member index.
     N(usize),
-    S(String),
+    /// A date, `YYYY-MM-DD`.
+    Date(Date),
     T(&'static str),
 }
 
@@ -160,7 +178,7 @@ impl Arg {
             Arg::M(v) => money(*v),
             Arg::D(v) => s(*v),
             Arg::N(n) => n.to_string(),
-            Arg::S(v) => v.clone(),
+            Arg::Date(d) => d.to_string(),
             Arg::T(v) => (*v).to_owned(),
         }
     }
@@ -225,11 +243,38 @@ pub struct Screener<'p> {
     /// Open addressing (linear probing), a power of two long; empty when the
     /// parameters are looked up in the pack itself.
     table: Vec<Option<Resolved<'p>>>,
+    /// The parameters read most often, by `Hot` index.
+    hot: [Option<Resolved<'p>>; Hot::ALL.len()],
+}
+
+/// Parameters that a screening reads many times (S in most programs, the
+/// 就业成本 once per member with wages in every income test): resolved with
+/// the programs, not looked up by name each time.
+#[derive(Clone, Copy, Debug)]
+enum Hot {
+    StandardUrban,
+    StandardRural,
+    EmploymentCost,
+}
+
+impl Hot {
+    const ALL: [Hot; 3] = [Hot::StandardUrban, Hot::StandardRural, Hot::EmploymentCost];
+
+    fn name(self) -> &'static str {
+        match self {
+            Hot::StandardUrban => "dibao_standard_urban",
+            Hot::StandardRural => "dibao_standard_rural",
+            Hot::EmploymentCost => "employment_cost_deduction",
+        }
+    }
 }
 
 /// A parameter in force on the screener's date.
 #[derive(Clone, Copy, Debug)]
 struct Resolved<'p> {
+    /// `hash(name)`, compared before the name itself: a probe that meets
+    /// another parameter then costs no string comparison.
+    hash: u64,
     name: &'p Text,
     param: &'p Parameter,
     value: &'p DatedValue,
@@ -237,20 +282,28 @@ struct Resolved<'p> {
 
 /// A cheap hash of a parameter name: its length and its first and last eight
 /// bytes (names share prefixes such as `dibao_standard_`, and differ at the
-/// end). Collisions only cost a probe.
-fn hash(name: &str) -> usize {
+/// end). Collisions only cost a probe. Every screening looks up about fifty
+/// parameters, so the words are read in place rather than copied out.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn hash(name: &str) -> u64 {
     let b = name.as_bytes();
-    let word = |s: &[u8]| {
-        let mut w = [0u8; 8];
-        w[..s.len()].copy_from_slice(s);
-        u64::from_le_bytes(w)
+    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => {
+            // Shorter than eight bytes: the whole name, zero-padded.
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            let w = u64::from_le_bytes(w);
+            (w, w)
+        }
     };
-    let n = b.len();
-    let head = word(&b[..n.min(8)]);
-    let tail = word(&b[n.saturating_sub(8)..]);
-    let h = (head ^ tail.rotate_left(29) ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    // The high bits are the best mixed; truncation is fine for a hash.
-    (h >> 32) as usize
+    (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The table slot to start probing at: the high bits are the best mixed.
+fn slot_of(hash: u64, mask: usize) -> usize {
+    // Truncation is fine for a hash.
+    (hash >> 32) as usize & mask
 }
 
 impl<'p> Screener<'p> {
@@ -263,11 +316,17 @@ impl<'p> Screener<'p> {
             let Some(value) = param.value_on(on) else {
                 continue;
             };
-            let mut i = hash(name) & (len - 1);
+            let hash = hash(name);
+            let mut i = slot_of(hash, len - 1);
             while table[i].is_some() {
                 i = (i + 1) & (len - 1);
             }
-            table[i] = Some(Resolved { name, param, value });
+            table[i] = Some(Resolved {
+                hash,
+                name,
+                param,
+                value,
+            });
         }
         s.table = table;
         s
@@ -279,12 +338,15 @@ impl<'p> Screener<'p> {
         for (slot, &p) in specs.iter_mut().zip(ProgramId::ALL) {
             *slot = pack.program(p);
         }
-        Screener {
+        let mut s = Screener {
             pack,
             on,
             specs,
             table: Vec::new(),
-        }
+            hot: [None; Hot::ALL.len()],
+        };
+        s.hot = Hot::ALL.map(|h| s.lookup(h.name()));
+        s
     }
 
     /// Screens a household: the same as [`screen`].
@@ -297,6 +359,17 @@ impl<'p> Screener<'p> {
         run(self, household, false)
     }
 
+    /// Each program's outcome and amount, as [`Screener::screen_brief`]
+    /// decides them, into `out` (cleared first) in the order of
+    /// [`ProgramId::ALL`]. Nothing else is built — no reasons, covered
+    /// members or payees, no `Decision` — so a batch that lists outcomes
+    /// and amounts reuses one vector for every household.
+    pub fn summarize(&self, household: &Household, out: &mut Vec<Brief>) {
+        out.clear();
+        let c = Ctx::new(self, household, false, false);
+        decide(&c, |b| out.push(b.into_brief()));
+    }
+
     fn spec(&self, id: ProgramId) -> Option<&'p ProgramSpec> {
         self.specs[id as usize]
     }
@@ -306,21 +379,38 @@ impl<'p> Screener<'p> {
     }
 
     /// The parameter `name` in force on the date.
+    ///
+    /// Inlined in native builds: the names are literals, so the compiler
+    /// computes their hashes and a look-up is a probe and a comparison. The
+    /// browser build keeps one copy, where size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn lookup(&self, name: &str) -> Option<Resolved<'p>> {
         if self.table.is_empty() {
-            let (name, param) = self.pack.parameters.get_key_value(name)?;
-            let value = param.value_on(self.on)?;
-            return Some(Resolved { name, param, value });
+            return self.lookup_in_pack(name);
         }
         let mask = self.table.len() - 1;
-        let mut i = hash(name) & mask;
+        let hash = hash(name);
+        let mut i = slot_of(hash, mask);
         loop {
-            match &self.table[i] {
+            match self.table.get(i)? {
                 None => return None,
-                Some(r) if &**r.name == name => return Some(*r),
+                Some(r) if r.hash == hash && **r.name == *name => return Some(*r),
                 Some(_) => i = (i + 1) & mask,
             }
         }
+    }
+
+    /// `lookup` without the table (one screening): in the pack's map.
+    #[inline(never)]
+    fn lookup_in_pack(&self, name: &str) -> Option<Resolved<'p>> {
+        let (name, param) = self.pack.parameters.get_key_value(name)?;
+        let value = param.value_on(self.on)?;
+        Some(Resolved {
+            hash: 0,
+            name,
+            param,
+            value,
+        })
     }
 }
 
@@ -332,14 +422,19 @@ struct Ctx<'a> {
     on: Date,
     /// Indexes of members counted in the household.
     counted: Vec<usize>,
+    /// Each member's counted monthly income, before 就业成本: summed once,
+    /// read by 特困, 低保, 边缘, 临时救助 and 职工解困.
+    incomes: Vec<IncomeSum>,
     area: Option<HukouKind>,
     applicant: Option<&'a Member>,
     /// Keep the reasons (tests, parameters, steps, notes, documents).
     explain: bool,
+    /// Keep the members each decision covers (all but a summary).
+    covered: bool,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(s: &'a Screener<'a>, h: &'a Household, explain: bool) -> Self {
+    fn new(s: &'a Screener<'a>, h: &'a Household, explain: bool, covered: bool) -> Self {
         let pack = s.pack;
         let on = s.on;
         let counted: Vec<usize> = h
@@ -355,15 +450,18 @@ impl<'a> Ctx<'a> {
             .find(|m| m.relation == Some(Relation::Applicant))
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
+        let incomes = h.members.iter().map(IncomeSum::of).collect();
         Ctx {
             s,
             pack,
             h,
             on,
             counted,
+            incomes,
             area,
             applicant,
             explain,
+            covered,
         }
     }
 
@@ -411,6 +509,45 @@ impl<'a> Ctx<'a> {
             Some(_) => Tri::No,
             None => Tri::Unknown,
         }
+    }
+}
+
+/// One member's counted monthly income before the 就业成本 deduction (which
+/// depends on the pack and is recorded by each decision that reads it).
+#[derive(Clone, Copy, Debug)]
+struct IncomeSum {
+    /// Counted incomes, each taken as at least zero.
+    total: Decimal,
+    /// The wages among them.
+    wages: Decimal,
+    /// `false` when the incomes are unknown or one amount is.
+    complete: bool,
+}
+
+impl IncomeSum {
+    fn of(m: &Member) -> IncomeSum {
+        let mut sum = IncomeSum {
+            total: Decimal::ZERO,
+            wages: Decimal::ZERO,
+            complete: true,
+        };
+        let Some(incomes) = &m.incomes else {
+            sum.complete = false;
+            return sum;
+        };
+        for inc in incomes.iter().filter(|x| x.kind.counted()) {
+            match inc.monthly {
+                Some(v) => {
+                    let v = nonneg(v);
+                    sum.total = add(sum.total, v);
+                    if inc.kind == IncomeKind::Wages {
+                        sum.wages = add(sum.wages, v);
+                    }
+                }
+                None => sum.complete = false,
+            }
+        }
+        sum
     }
 }
 
@@ -512,11 +649,61 @@ impl Prefix {
     }
 }
 
+/// A decision's reasons and citations (the fields of [`Decision`] other
+/// than the outcome, amount, covered members and payee).
+#[derive(Default)]
+struct Why {
+    tests: Vec<Check>,
+    parameters: Vec<ParamValue>,
+    steps: Vec<Step>,
+    would_change: Vec<Message>,
+    notes: Vec<Message>,
+    rule: Option<Arc<Source>>,
+    office: Option<Text>,
+    apply_at: Option<Text>,
+    time_limits: Option<Arc<TimeLimits>>,
+    documents: Vec<Text>,
+}
+
+impl Why {
+    /// The program's citation, office and documents, to explain a decision.
+    fn of(spec: &ProgramSpec) -> Why {
+        let offered = spec.offered == Some(true);
+        Why {
+            // Most decisions apply a handful of tests: one allocation, not a
+            // chain of reallocations (none for a program not offered).
+            tests: if offered {
+                Vec::with_capacity(8)
+            } else {
+                Vec::new()
+            },
+            rule: spec.rule.clone(),
+            office: spec.office.clone(),
+            apply_at: spec.apply_at.clone(),
+            time_limits: spec.time_limits.clone(),
+            // A program not offered lists no documents (see `not_offered`).
+            documents: if offered {
+                spec.documents.clone().unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+            ..Why::default()
+        }
+    }
+}
+
 /// Builds one decision, recording the parameters it reads.
 struct B<'c, 'a> {
     c: &'c Ctx<'a>,
-    d: Decision,
+    program: ProgramId,
     outcome: Option<Outcome>,
+    amount: Option<Amount>,
+    /// Member indexes covered; left empty for a summary (see `Ctx::covered`).
+    covered: Vec<usize>,
+    paid_to: Option<Payee>,
+    /// The reasons, kept only when explaining. Boxed so that a brief
+    /// builder is small to move and has nothing to drop.
+    why: Option<Box<Why>>,
     /// Tests applied, failed and unknown (kept even when the list is not).
     tests: usize,
     failed: usize,
@@ -525,89 +712,107 @@ struct B<'c, 'a> {
 
 impl<'c, 'a> B<'c, 'a> {
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
-        // Without explanations the office, rule and documents are left out too.
         let all = c.s.spec(program);
-        let spec = all.filter(|_| c.explain);
-        // Most decisions apply a handful of tests: one allocation, not a
-        // chain of reallocations (none for a program not offered).
-        let offered = all.is_some_and(|p| p.offered == Some(true));
-        let tests = if c.explain && offered {
-            Vec::with_capacity(8)
-        } else {
-            Vec::new()
-        };
-        let d = Decision {
-            program,
-            outcome: Outcome::Unlikely,
-            tests,
-            parameters: Vec::new(),
-            amount: None,
-            steps: Vec::new(),
-            covered: Vec::new(),
-            would_change: Vec::new(),
-            notes: Vec::new(),
-            paid_to: all.and_then(|p| p.paid_to),
-            rule: spec.and_then(|p| p.rule.clone()),
-            office: spec.and_then(|p| p.office.clone()),
-            apply_at: spec.and_then(|p| p.apply_at.clone()),
-            time_limits: spec.and_then(|p| p.time_limits.clone()),
-            // A program not offered lists no documents (see `not_offered`).
-            documents: spec
-                .filter(|_| offered)
-                .and_then(|p| p.documents.clone())
-                .unwrap_or_default(),
-        };
+        // Without explanations the office, rule and documents are left out too.
+        let why = c
+            .explain
+            .then(|| Box::new(all.map(Why::of).unwrap_or_default()));
         B {
             c,
-            d,
+            program,
             outcome: None,
+            amount: None,
+            covered: Vec::new(),
+            paid_to: all.and_then(|p| p.paid_to),
+            why,
             tests: 0,
             failed: 0,
             unknown: 0,
         }
     }
 
-    /// Reads a parameter and records it (once) with its source.
-    fn record(&mut self, name: &str) -> Option<Decimal> {
-        if !self.c.explain {
-            return self.c.s.lookup(name).map(|r| r.value.value);
+    /// Covers these members (unless only outcomes and amounts are wanted).
+    fn cover(&mut self, members: Vec<usize>) {
+        if self.c.covered {
+            self.covered = members;
         }
-        if let Some(p) = self.d.parameters.iter().find(|p| &*p.name == name) {
+    }
+
+    /// Covers every member counted in the household.
+    fn cover_counted(&mut self) {
+        if self.c.covered {
+            self.covered.clone_from(&self.c.counted);
+        }
+    }
+
+    /// Reads a parameter and records it (once) with its source.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn record(&mut self, name: &str) -> Option<Decimal> {
+        self.record_found(name, |s| s.lookup(name))
+    }
+
+    /// Reads parameter `name`, found by `find` when needed, and records it
+    /// (once) with its source.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn record_found(
+        &mut self,
+        name: &str,
+        find: impl FnOnce(&Screener<'a>) -> Option<Resolved<'a>>,
+    ) -> Option<Decimal> {
+        let Some(why) = &mut self.why else {
+            return find(self.c.s).map(|r| r.value.value);
+        };
+        if let Some(p) = why.parameters.iter().find(|p| &*p.name == name) {
             return Some(p.value);
         }
-        let r = self.c.s.lookup(name)?;
-        self.d
-            .parameters
+        let r = find(self.c.s)?;
+        why.parameters
             .push(ParamValue::of(r.name, r.param, r.value));
         Some(r.value.value)
     }
 
     /// Reads a parameter and records it. A missing one becomes an unknown test.
-    fn p(&mut self, name: &str) -> Option<Decimal> {
+    #[inline]
+    fn p(&mut self, name: &'static str) -> Option<Decimal> {
         let v = self.record(name);
+        self.missing(name, v)
+    }
+
+    /// `p` for a parameter resolved with the screener.
+    #[inline]
+    fn p_hot(&mut self, hot: Hot) -> Option<Decimal> {
+        let found = self.c.s.hot[hot as usize];
+        let v = self.record_found(hot.name(), |_| found);
+        self.missing(hot.name(), v)
+    }
+
+    /// A missing parameter becomes an unknown test.
+    #[inline]
+    fn missing(&mut self, name: &'static str, v: Option<Decimal>) -> Option<Decimal> {
         if v.is_none() {
             self.test(
                 "test-parameter-available",
                 Tri::Unknown,
-                &[("parameter", Arg::S(name.to_owned()))],
+                &[("parameter", Arg::T(name))],
             );
         }
         v
     }
 
     /// Reads an optional parameter: absent is not a problem.
-    fn opt(&mut self, name: &str) -> Option<Decimal> {
+    #[inline]
+    fn opt(&mut self, name: &'static str) -> Option<Decimal> {
         self.record(name)
     }
 
-    fn flag(&mut self, name: &str) -> bool {
+    fn flag(&mut self, name: &'static str) -> bool {
         self.p(name).is_some_and(|v| !v.is_zero())
     }
 
     /// The 低保 standard S for the household's area (seed 000 (七): 城乡).
     fn standard(&mut self) -> Option<Std> {
-        let urban = self.p("dibao_standard_urban")?;
-        let rural = self.p("dibao_standard_rural")?;
+        let urban = self.p_hot(Hot::StandardUrban)?;
+        let rural = self.p_hot(Hot::StandardRural)?;
         Some(match self.c.area {
             Some(HukouKind::Urban) => Std {
                 low: urban,
@@ -624,6 +829,9 @@ impl<'c, 'a> B<'c, 'a> {
         })
     }
 
+    // The reasons' arguments are rendered only when explaining: a brief
+    // screening only counts the tests.
+    #[inline]
     fn test(&mut self, id: &'static str, t: Tri, a: &[(&'static str, Arg)]) -> Tri {
         self.tests += 1;
         match t {
@@ -631,60 +839,60 @@ impl<'c, 'a> B<'c, 'a> {
             Tri::Unknown => self.unknown += 1,
             Tri::Yes => {}
         }
-        if !self.c.explain {
-            return t;
+        if let Some(why) = &mut self.why {
+            why.tests.push(Check {
+                id: Cow::Borrowed(id),
+                status: t.status(),
+                args: args(a),
+            });
         }
-        self.d.tests.push(Check {
-            id: Cow::Borrowed(id),
-            status: t.status(),
-            args: args(a),
-        });
         t
     }
 
+    #[inline]
     fn step(&mut self, id: &'static str, a: &[(&'static str, Arg)], value: Decimal) {
-        if !self.c.explain {
-            return;
+        if let Some(why) = &mut self.why {
+            why.steps.push(Step {
+                id: Cow::Borrowed(id),
+                args: args(a),
+                value: round2(value),
+            });
         }
-        self.d.steps.push(Step {
-            id: Cow::Borrowed(id),
-            args: args(a),
-            value: round2(value),
-        });
     }
 
+    #[inline]
     fn note(&mut self, id: &'static str, a: &[(&'static str, Arg)]) {
-        if !self.c.explain {
-            return;
+        if let Some(why) = &mut self.why {
+            why.notes.push(Message {
+                id: Cow::Borrowed(id),
+                args: args(a),
+            });
         }
-        self.d.notes.push(Message {
-            id: Cow::Borrowed(id),
-            args: args(a),
-        });
     }
 
+    #[inline]
     fn change(&mut self, id: &'static str, a: &[(&'static str, Arg)]) {
-        if !self.c.explain {
-            return;
+        if let Some(why) = &mut self.why {
+            why.would_change.push(Message {
+                id: Cow::Borrowed(id),
+                args: args(a),
+            });
         }
-        self.d.would_change.push(Message {
-            id: Cow::Borrowed(id),
-            args: args(a),
-        });
     }
 
     /// Adds the illness and disability proofs when a member needs them.
     fn documents_for_members(&mut self) {
-        if !self.c.explain {
+        let c = self.c;
+        let Some(why) = &mut self.why else {
             return;
-        }
-        let members = || self.c.counted.iter().map(|&i| self.c.member(i));
+        };
+        let members = || c.counted.iter().map(|&i| c.member(i));
         let ill = members().any(|m| m.serious_illness == Some(true));
         let disabled = members().any(|m| m.is_disabled() == Some(true));
         for (needed, id) in [(ill, "illness_diagnosis"), (disabled, "disability_card")] {
-            let known = self.c.pack.documents.contains_key(id);
-            if needed && known && !self.d.documents.iter().any(|d| &**d == id) {
-                self.d.documents.push(id.into());
+            let known = c.pack.documents.contains_key(id);
+            if needed && known && !why.documents.iter().any(|d| &**d == id) {
+                why.documents.push(id.into());
             }
         }
     }
@@ -698,7 +906,9 @@ impl<'c, 'a> B<'c, 'a> {
         self.outcome = Some(outcome_of(t));
     }
 
-    fn finish(mut self) -> Decision {
+    /// Settles the outcome (the one set, else the tests'): an unlikely
+    /// decision has no amount and covers nobody; any other needs no change.
+    fn settle(&mut self) -> Outcome {
         let from_tests = if self.failed > 0 {
             Outcome::Unlikely
         } else if self.unknown > 0 {
@@ -706,44 +916,75 @@ impl<'c, 'a> B<'c, 'a> {
         } else {
             Outcome::Likely
         };
-        self.d.outcome = self.outcome.unwrap_or(from_tests);
-        if self.d.outcome == Outcome::Unlikely {
-            self.d.amount = None;
-            self.d.covered.clear();
-        } else {
-            self.d.would_change.clear();
+        let outcome = self.outcome.unwrap_or(from_tests);
+        self.outcome = Some(outcome);
+        if outcome == Outcome::Unlikely {
+            self.amount = None;
+            self.covered.clear();
+        } else if let Some(why) = &mut self.why {
+            why.would_change.clear();
         }
-        if let Some(a) = &mut self.d.amount {
+        if let Some(a) = &mut self.amount {
             a.value = nonneg(a.value);
         }
-        self.d
+        outcome
+    }
+
+    fn into_decision(mut self) -> Decision {
+        let outcome = self.settle();
+        let Why {
+            tests,
+            parameters,
+            steps,
+            would_change,
+            notes,
+            rule,
+            office,
+            apply_at,
+            time_limits,
+            documents,
+        } = self.why.map(|why| *why).unwrap_or_default();
+        Decision {
+            program: self.program,
+            outcome,
+            tests,
+            parameters,
+            amount: self.amount,
+            steps,
+            covered: self.covered,
+            would_change,
+            notes,
+            paid_to: self.paid_to,
+            rule,
+            office,
+            apply_at,
+            time_limits,
+            documents,
+        }
+    }
+
+    fn into_brief(mut self) -> Brief {
+        Brief {
+            outcome: self.settle(),
+            program: self.program,
+            amount: self.amount,
+        }
     }
 
     /// Sum of counted monthly income of one member, net of 就业成本.
     /// Returns (lower bound, complete).
     fn member_income(&mut self, i: usize) -> (Decimal, bool) {
-        let m = self.c.member(i);
-        let Some(incomes) = &m.incomes else {
+        let Some(&IncomeSum {
+            mut total,
+            wages,
+            complete,
+        }) = self.c.incomes.get(i)
+        else {
             return (Decimal::ZERO, false);
         };
-        let mut total = Decimal::ZERO;
-        let mut wages = Decimal::ZERO;
-        let mut complete = true;
-        for inc in incomes.iter().filter(|x| x.kind.counted()) {
-            match inc.monthly {
-                Some(v) => {
-                    let v = nonneg(v);
-                    total = add(total, v);
-                    if inc.kind == IncomeKind::Wages {
-                        wages = add(wages, v);
-                    }
-                }
-                None => complete = false,
-            }
-        }
-        if wages > Decimal::ZERO {
+        if positive(wages) {
             // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
-            if let Some(cost) = self.p("employment_cost_deduction") {
+            if let Some(cost) = self.p_hot(Hot::EmploymentCost) {
                 let deducted = cost.min(wages);
                 total = sub(total, deducted);
                 self.step(
@@ -760,7 +1001,9 @@ impl<'c, 'a> B<'c, 'a> {
     fn household_income(&mut self) -> (Decimal, bool) {
         let mut total = Decimal::ZERO;
         let mut complete = true;
-        for i in self.c.counted.clone() {
+        // The context outlives the builder: no copy of the index list.
+        let ctx = self.c;
+        for &i in &ctx.counted {
             let (v, c) = self.member_income(i);
             total = add(total, v);
             complete &= c;
@@ -775,24 +1018,15 @@ impl<'c, 'a> B<'c, 'a> {
         let mut all = Tri::Yes;
         if let Some(months) = self.p("asset_limit_months") {
             let limit = std.scaled(months);
-            let t = match self.c.h.money_assets {
+            let per_capita = self.c.h.money_assets.map(|a| div(nonneg(a), dec(n)));
+            let t = match per_capita {
                 None => Tri::Unknown,
-                Some(a) => {
-                    let pc = div(nonneg(a), dec(n));
-                    // 不超过: the limit itself passes.
-                    if pc <= limit.low {
-                        Tri::Yes
-                    } else if pc > limit.high {
-                        Tri::No
-                    } else {
-                        Tri::Unknown
-                    }
-                }
+                // 不超过: the limit itself passes.
+                Some(pc) if pc <= limit.low => Tri::Yes,
+                Some(pc) if pc > limit.high => Tri::No,
+                Some(_) => Tri::Unknown,
             };
-            let pc = match self.c.h.money_assets {
-                Some(a) => Arg::M(div(nonneg(a), dec(n))),
-                None => Arg::T(""),
-            };
+            let pc = per_capita.map_or(Arg::T(""), Arg::M);
             all = all.and(self.test(
                 ids[0],
                 t,
@@ -867,12 +1101,14 @@ impl<'c, 'a> B<'c, 'a> {
         self.test(prefix.property_ids()[4], t, &[])
     }
 
-    fn not_offered(c: &Ctx<'_>, program: ProgramId) -> Decision {
+    fn not_offered(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         let mut b = B::new(c, program);
-        b.d.documents.clear();
+        if let Some(why) = &mut b.why {
+            why.documents.clear();
+        }
         b.outcome = Some(Outcome::NotOffered);
-        b.d.paid_to = None;
-        b.finish()
+        b.paid_to = None;
+        b
     }
 }
 
@@ -897,21 +1133,43 @@ pub fn screen_brief(pack: &Pack, household: &Household, as_of: Date) -> Screenin
 }
 
 fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
-    let c = Ctx::new(s, household, explain);
+    let c = Ctx::new(s, household, explain, true);
     let pack = s.pack;
-    let as_of = s.on;
-    let nm = household.members.len();
+    let mut decisions: Vec<Decision> = Vec::with_capacity(PROGRAMS);
+    decide(&c, |b| decisions.push(b.into_decision()));
+
+    // Orphan vs 特困 (43号 art.9): report both, recommend one, never pay both.
+    orphan_vs_tekun(&c, &mut decisions);
+
+    let checklist = checklist(pack, &decisions);
+    Screening {
+        jurisdiction: pack.jurisdiction.code.clone(),
+        jurisdiction_name: pack.jurisdiction.name.to_string(),
+        demo: pack.jurisdiction.demo,
+        as_of: s.on,
+        household_size: c.n(),
+        decisions,
+        checklist,
+    }
+}
+
+/// Decides every program and hands each decision, settled, to `take`, in
+/// the order of [`ProgramId::ALL`].
+fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
+    let s = c.s;
+    let nm = c.h.members.len();
 
     // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
-    let (tekun, tekun_members, _tekun_amount) = if s.offers(ProgramId::Tekun) {
-        tekun_decision(&c)
+    let (mut tekun, tekun_members, _tekun_amount) = if s.offers(ProgramId::Tekun) {
+        tekun_decision(c)
     } else {
         (
-            B::not_offered(&c, ProgramId::Tekun),
+            B::not_offered(c, ProgramId::Tekun),
             vec![Tri::No; nm],
             vec![None; nm],
         )
     };
+    tekun.settle();
     let held_tekun: Vec<Tri> = (0..nm)
         .map(|i| match c.holds(ProgramId::Tekun, Some(i)) {
             // Already 特困: excluded from 低保 and the disability subsidies.
@@ -922,16 +1180,17 @@ fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
         })
         .collect();
 
-    let (dibao, edge, dibao_covered) = dibao_and_edge(&c, &held_tekun);
-    let dibao_tri = if dibao.outcome == Outcome::NotOffered {
+    let (mut dibao, mut edge, dibao_covered) = dibao_and_edge(c, &held_tekun);
+    let dibao_outcome = dibao.settle();
+    let dibao_tri = if dibao_outcome == Outcome::NotOffered {
         Tri::No
     } else {
-        tri_of(dibao.outcome).or(match c.holds(ProgramId::Dibao, None) {
+        tri_of(dibao_outcome).or(match c.holds(ProgramId::Dibao, None) {
             Tri::Yes => Tri::Yes,
             _ => Tri::No,
         })
     };
-    let edge_tri = tri_of(edge.outcome).or(match c.holds(ProgramId::DibaoEdge, None) {
+    let edge_tri = tri_of(edge.settle()).or(match c.holds(ProgramId::DibaoEdge, None) {
         Tri::Yes => Tri::Yes,
         _ => Tri::No,
     });
@@ -941,8 +1200,6 @@ fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
         dibao_covered,
         edge: edge_tri,
     };
-    // One decision per program, in the order of ProgramId::ALL.
-    let mut out: Vec<Decision> = Vec::with_capacity(PROGRAMS);
     let (mut tekun, mut dibao, mut edge) = (Some(tekun), Some(dibao), Some(edge));
     for &p in ProgramId::ALL {
         let first = match p {
@@ -951,52 +1208,38 @@ fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
             ProgramId::DibaoEdge => edge.take(),
             _ => None,
         };
-        if let Some(d) = first {
-            out.push(d);
+        if let Some(b) = first {
+            take(b);
             continue;
         }
-        let d = if !s.offers(p) {
-            B::not_offered(&c, p)
+        let b = if !s.offers(p) {
+            B::not_offered(c, p)
         } else {
             match p {
-                ProgramId::TekunCare => tekun_care(&c, &r),
-                ProgramId::Orphan => orphan(&c, &r),
-                ProgramId::Temporary => temporary(&c),
-                ProgramId::Medical => medical(&c, &r),
-                ProgramId::Education => education(&c, &r),
-                ProgramId::Housing => housing(&c, &r),
-                ProgramId::Employment => employment(&c, &r),
-                ProgramId::Disaster => disaster(&c),
-                ProgramId::DisabilityLiving => disability_living(&c, &r),
-                ProgramId::DisabilityCare => disability_care(&c, &r),
-                ProgramId::ChildRehab => child_rehab(&c, &r),
-                ProgramId::MentalMedication => mental_medication(&c, &r),
-                ProgramId::DisabilityCustody => disability_custody(&c, &r),
-                ProgramId::HospitalEscort => hospital_escort(&c, &r),
-                ProgramId::WorkerHardship => worker_hardship(&c),
-                ProgramId::LegalAid => legal_aid(&c, &r),
-                ProgramId::UtilityRelief => utility_relief(&c, &r),
-                ProgramId::FuneralRelief => funeral_relief(&c, &r),
-                ProgramId::TwoCancers => two_cancers(&c, &r),
+                ProgramId::TekunCare => tekun_care(c, &r),
+                ProgramId::Orphan => orphan(c, &r),
+                ProgramId::Temporary => temporary(c),
+                ProgramId::Medical => medical(c, &r),
+                ProgramId::Education => education(c, &r),
+                ProgramId::Housing => housing(c, &r),
+                ProgramId::Employment => employment(c, &r),
+                ProgramId::Disaster => disaster(c),
+                ProgramId::DisabilityLiving => disability_living(c, &r),
+                ProgramId::DisabilityCare => disability_care(c, &r),
+                ProgramId::ChildRehab => child_rehab(c, &r),
+                ProgramId::MentalMedication => mental_medication(c, &r),
+                ProgramId::DisabilityCustody => disability_custody(c, &r),
+                ProgramId::HospitalEscort => hospital_escort(c, &r),
+                ProgramId::WorkerHardship => worker_hardship(c),
+                ProgramId::LegalAid => legal_aid(c, &r),
+                ProgramId::UtilityRelief => utility_relief(c, &r),
+                ProgramId::FuneralRelief => funeral_relief(c, &r),
+                ProgramId::TwoCancers => two_cancers(c, &r),
                 ProgramId::Dibao | ProgramId::DibaoEdge | ProgramId::Tekun => continue,
             }
         };
-        out.push(d);
-    }
-
-    // Orphan vs 特困 (43号 art.9): report both, recommend one, never pay both.
-    orphan_vs_tekun(&c, &mut out);
-
-    let decisions = out;
-    let checklist = checklist(pack, &decisions);
-    Screening {
-        jurisdiction: pack.jurisdiction.code.clone(),
-        jurisdiction_name: pack.jurisdiction.name.to_string(),
-        demo: pack.jurisdiction.demo,
-        as_of,
-        household_size: c.n(),
-        decisions,
-        checklist,
+        // `take` settles it.
+        take(b);
     }
 }
 
@@ -1037,7 +1280,7 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
     items
 }
 
-fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
+fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, Vec<Tri>, Vec<Option<Decimal>>) {
     let mut b = B::new(c, ProgramId::Tekun);
     let nm = c.h.members.len();
     let mut per = vec![Tri::No; nm];
@@ -1120,7 +1363,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         let t_cat = b.test(
             "test-tekun-category",
             category,
-            &[("member", mi.clone()), ("age", age_s)],
+            &[("member", mi), ("age", age_s)],
         );
         // 43号 认定条件: the listed groups are deemed to have no work capacity.
         // While the category is unknown the person may still be deemed so.
@@ -1129,11 +1372,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             (Tri::No, Some(_)) => Tri::No,
             _ => Tri::Unknown,
         };
-        let t_cap = b.test(
-            "test-tekun-no-work-capacity",
-            capacity,
-            &[("member", mi.clone())],
-        );
+        let t_cap = b.test("test-tekun-no-work-capacity", capacity, &[("member", mi)]);
         let (inc, complete) = b.member_income(i);
         let t_inc = match std {
             Some(st) => {
@@ -1147,7 +1386,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
                     "test-tekun-income-below-standard",
                     t,
                     &[
-                        ("member", mi.clone()),
+                        ("member", mi),
                         ("income", Arg::M(inc)),
                         ("standard", Arg::M(st.low)),
                     ],
@@ -1158,7 +1397,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         let t_prop = b.test(
             "test-tekun-property-within-limit",
             money_pc_ok,
-            &[("member", mi.clone())],
+            &[("member", mi)],
         );
         let sup = match m.supporters {
             Some(Supporters::None | Supporters::Unable) => Tri::Yes,
@@ -1189,7 +1428,7 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
             &[("living", Arg::M(l)), ("persons", Arg::N(covered.len()))],
             total,
         );
-        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.amount = Some(Amount::new(total, Period::Month));
     }
     // seed 001 一(一)三: home services for 分散供养特困人员 — a service, not cash.
     if covered
@@ -1207,18 +1446,18 @@ fn tekun_decision(c: &Ctx<'_>) -> (Decision, Vec<Tri>, Vec<Option<Decimal>>) {
         .any(|&i| c.member(i).care_mode == Some(CareMode::Centralised))
     {
         // 集中供养: the living standard is paid to the care institution.
-        b.d.paid_to = Some(Payee::Institution);
+        b.paid_to = Some(Payee::Institution);
         b.note("note-tekun-centralised-paid-to-institution", &[]);
     }
     if best == Tri::No {
         b.change("change-tekun-category", &[]);
     }
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    (b.finish(), per, amounts)
+    (b, per, amounts)
 }
 
-fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>) {
+fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a>, Vec<usize>) {
     let mut b = B::new(c, ProgramId::Dibao);
     let mut e = B::new(c, ProgramId::DibaoEdge);
     let offered = c.s.offers(ProgramId::Dibao);
@@ -1233,24 +1472,18 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
     b.step(
         "step-household-income",
         &[
-            ("size", size.clone()),
+            ("size", size),
             ("complete", Arg::T(if complete { "true" } else { "false" })),
         ],
         hh_income,
     );
-    b.step("step-per-capita-income", &[("size", size.clone())], pc);
-    e.d.steps = b.d.steps.clone();
+    b.step("step-per-capita-income", &[("size", size)], pc);
+    if let (Some(from), Some(to)) = (&b.why, &mut e.why) {
+        to.steps = from.steps.clone();
+    }
     let t_size = if n == 0 { Tri::Unknown } else { Tri::Yes };
-    b.test(
-        "test-household-has-members",
-        t_size,
-        &[("size", size.clone())],
-    );
-    e.test(
-        "test-household-has-members",
-        t_size,
-        &[("size", size.clone())],
-    );
+    b.test("test-household-has-members", t_size, &[("size", size)]);
+    e.test("test-household-has-members", t_size, &[("size", size)]);
     b.hukou_test(Prefix::Dibao);
     e.hukou_test(Prefix::Edge);
 
@@ -1296,14 +1529,11 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             "test-dibao-taper-period",
             Tri::Yes,
             &[
-                ("job-started", Arg::S(started.to_string())),
-                ("until", Arg::S(until.to_string())),
+                ("job-started", Arg::Date(started)),
+                ("until", Arg::Date(until)),
             ],
         );
-        b.note(
-            "note-dibao-taper-until",
-            &[("until", Arg::S(until.to_string()))],
-        );
+        b.note("note-dibao-taper-until", &[("until", Arg::Date(until))]);
         b.property_tests(
             Prefix::Dibao,
             std.unwrap_or(Std {
@@ -1314,9 +1544,9 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
         dibao_covered = c.counted.clone();
         if let Some((_, Some(monthly))) = c.held_since(ProgramId::Dibao) {
             b.step("step-dibao-taper-keeps-amount", &[], monthly);
-            b.d.amount = Some(Amount::new(monthly, Period::Month));
+            b.amount = Some(Amount::new(monthly, Period::Month));
         }
-        b.d.covered = dibao_covered.clone();
+        b.cover(dibao_covered.clone());
     } else {
         b.test(
             "test-dibao-income-below-standard",
@@ -1324,7 +1554,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             &[
                 ("income", Arg::M(pc)),
                 ("standard", Arg::M(st_low)),
-                ("size", size.clone()),
+                ("size", size),
             ],
         );
     }
@@ -1384,12 +1614,12 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             "change-edge-income-below",
             &[
                 ("household-monthly", Arg::M(mul(es.low, n_dec))),
-                ("size", size.clone()),
+                ("size", size),
             ],
         );
     }
     e.note("note-edge-opens-programs", &[]);
-    e.d.covered = c.counted.clone();
+    e.cover_counted();
 
     // Exclude 特困 members: 特困 and 低保 are not both paid to one person.
     let tekun_members: Vec<usize> = c
@@ -1430,7 +1660,7 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
                 "change-dibao-income-below",
                 &[
                     ("household-monthly", Arg::M(mul(st.low, n_dec))),
-                    ("size", size.clone()),
+                    ("size", size),
                 ],
             );
         }
@@ -1454,9 +1684,9 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
             } else if c.area.is_none() {
                 amount.bound = Bound::AtLeast;
             }
-            b.d.amount = Some(amount);
+            b.amount = Some(amount);
             dibao_covered = eligible.clone();
-            b.d.covered = eligible;
+            b.cover(eligible);
         }
 
         // 单独纳入: in a 低保边缘 household, severe members are covered alone
@@ -1484,20 +1714,22 @@ fn dibao_and_edge(c: &Ctx<'_>, tekun: &[Tri]) -> (Decision, Decision, Vec<usize>
     for builder in [&mut b, &mut e] {
         builder.documents_for_members();
     }
-    let dibao = if offered {
-        b.finish()
+    let mut dibao = if offered {
+        b
     } else {
         B::not_offered(c, ProgramId::Dibao)
     };
-    if dibao.outcome != Outcome::Likely && dibao.outcome != Outcome::Possible {
+    let outcome = dibao.settle();
+    if outcome != Outcome::Likely && outcome != Outcome::Possible {
         dibao_covered.clear();
     }
-    let edge = if edge_offered {
+    let mut edge = if edge_offered {
         e.set_outcome(edge_tri.and(if e.failed > 0 { Tri::No } else { Tri::Yes }));
-        e.finish()
+        e
     } else {
         B::not_offered(c, ProgramId::DibaoEdge)
     };
+    edge.settle();
     (dibao, edge, dibao_covered)
 }
 
@@ -1552,7 +1784,7 @@ fn self_care_tier(level: SelfCare) -> &'static str {
     }
 }
 
-fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
+fn tekun_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::TekunCare);
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
@@ -1565,18 +1797,14 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
             continue;
         }
         let mi = Arg::N(i);
-        b.test("test-tekun-care-is-tekun", t, &[("member", mi.clone())]);
+        b.test("test-tekun-care-is-tekun", t, &[("member", mi)]);
         let level = c.member(i).self_care_level();
         let lt = if level.is_some() {
             Tri::Yes
         } else {
             Tri::Unknown
         };
-        b.test(
-            "test-tekun-care-self-care-assessed",
-            lt,
-            &[("member", mi.clone())],
-        );
+        b.test("test-tekun-care-self-care-assessed", lt, &[("member", mi)]);
         if let Some(level) = level {
             // seed 001 一(三)①: 一档 全自理 / 二档 半护理 / 三档 全护理
             let name = self_care_tier(level);
@@ -1600,12 +1828,12 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test("test-tekun-care-is-tekun", Tri::No, &[]);
         b.change("change-tekun-care-needs-tekun", &[]);
     } else if any_amount {
-        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.amount = Some(Amount::new(total, Period::Month));
     }
     if institution {
-        b.d.paid_to = Some(Payee::Institution);
+        b.paid_to = Some(Payee::Institution);
     }
-    b.d.covered = covered;
+    b.cover(covered);
     if best != Tri::No {
         b.set_outcome(if b.all_passed() {
             Tri::Yes
@@ -1613,10 +1841,10 @@ fn tekun_care(c: &Ctx<'_>, r: &Results) -> Decision {
             Tri::Unknown
         });
     }
-    b.finish()
+    b
 }
 
-fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
+fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Orphan);
     let age_limit = b.p("orphan_age");
     let mut best = Tri::No;
@@ -1642,8 +1870,8 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
             continue;
         }
         let mi = Arg::N(i);
-        b.test("test-orphan-under-age", minor, &[("member", mi.clone())]);
-        b.test("test-orphan-status", status, &[("member", mi.clone())]);
+        b.test("test-orphan-under-age", minor, &[("member", mi)]);
+        b.test("test-orphan-status", status, &[("member", mi)]);
         let mode = m.care_mode;
         let name = match mode {
             Some(CareMode::Centralised) => "orphan_centralised",
@@ -1653,7 +1881,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
             b.test(
                 "test-orphan-care-mode-known",
                 Tri::Unknown,
-                &[("member", mi.clone())],
+                &[("member", mi)],
             );
         }
         if mode == Some(CareMode::Centralised) {
@@ -1663,7 +1891,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
         if let Some(v) = b.p(name) {
             b.step(
                 "step-orphan-standard",
-                &[("member", mi.clone()), ("mode", Arg::T(name))],
+                &[("member", mi), ("mode", Arg::T(name))],
                 v,
             );
             total = add(total, v);
@@ -1684,13 +1912,13 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test("test-orphan-status", Tri::No, &[]);
         b.change("change-orphan-status", &[]);
     } else {
-        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.amount = Some(Amount::new(total, Period::Month));
         b.note("note-orphan-no-publicity", &[]);
     }
     if institution {
-        b.d.paid_to = Some(Payee::Institution);
+        b.paid_to = Some(Payee::Institution);
     }
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(if best == Tri::No {
         Tri::No
     } else if b.all_passed() {
@@ -1698,7 +1926,7 @@ fn orphan(c: &Ctx<'_>, r: &Results) -> Decision {
     } else {
         Tri::Unknown
     });
-    b.finish()
+    b
 }
 
 /// One decision per program, in the order of ProgramId::ALL.
@@ -1768,14 +1996,8 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
         let a = args(&[
             ("member", Arg::N(i)),
             ("recommended", Arg::T(rec)),
-            (
-                "orphan-amount",
-                Arg::S(orphan_each.map(money).unwrap_or_default()),
-            ),
-            (
-                "tekun-amount",
-                Arg::S(tekun_each.map(money).unwrap_or_default()),
-            ),
+            ("orphan-amount", orphan_each.map_or(Arg::T(""), Arg::M)),
+            ("tekun-amount", tekun_each.map_or(Arg::T(""), Arg::M)),
         ]);
         for p in [ProgramId::Orphan, ProgramId::Tekun] {
             if let Some(d) = out.get_mut(slot(p)) {
@@ -1788,7 +2010,7 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
     }
 }
 
-fn temporary(c: &Ctx<'_>) -> Decision {
+fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Temporary);
     let std = b.standard();
     let n = c.n().max(1);
@@ -1876,8 +2098,8 @@ fn temporary(c: &Ctx<'_>) -> Decision {
             b.step("step-temporary-family-cap", &[], family);
             cap = family;
         }
-        if cap > Decimal::ZERO {
-            b.d.amount = Some(Amount::up_to(cap, Period::Once));
+        if positive(cap) {
+            b.amount = Some(Amount::up_to(cap, Period::Once));
         }
     }
     if emergency == Tri::Yes {
@@ -1886,12 +2108,12 @@ fn temporary(c: &Ctx<'_>) -> Decision {
     b.note("note-temporary-apply-where-it-happened", &[]);
     b.note("note-temporary-above-cap-case-by-case", &[]);
     b.change("change-temporary-emergency-or-spending", &[]);
-    b.d.covered = c.counted.clone();
+    b.cover_counted();
     b.set_outcome(either);
-    b.finish()
+    b
 }
 
-fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
+fn medical<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Medical);
     let mut best_share: Option<(Decimal, &str)> = None;
     let mut covered = Vec::new();
@@ -1930,7 +2152,7 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
         && let Some((share, cat)) = best_share
     {
         b.step("step-medical-share", &[("category", Arg::T(cat))], share);
-        b.d.amount = Some(Amount::new(share, Period::Share));
+        b.amount = Some(Amount::new(share, Period::Share));
         if cat == "tekun" {
             b.note("note-medical-premium-full", &[]);
         } else {
@@ -1939,7 +2161,7 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     let spent = c.h.spending_12m.medical.unwrap_or_default();
     let mut outcome = best;
-    if best == Tri::No && spent > Decimal::ZERO {
+    if best == Tri::No && positive(spent) {
         // 因病致贫: ineligible otherwise but crushed by costs — provincial criteria.
         b.test(
             "test-medical-illness-poverty-check",
@@ -1951,9 +2173,9 @@ fn medical(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     b.note("note-medical-after-insurance", &[]);
     b.change("change-medical-needs-category", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(outcome);
-    b.finish()
+    b
 }
 
 fn is_student(m: &Member) -> Tri {
@@ -1964,7 +2186,7 @@ fn is_student(m: &Member) -> Tri {
     }
 }
 
-fn education(c: &Ctx<'_>, r: &Results) -> Decision {
+fn education<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Education);
     let mut students = Vec::new();
     let mut home_teaching = Vec::new();
@@ -2018,11 +2240,11 @@ fn education(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     b.note("note-education-apply-at-school", &[]);
     b.change("change-education-needs-dibao-or-tekun", &[]);
-    b.d.covered = students;
-    b.finish()
+    b.cover(students);
+    b
 }
 
-fn housing(c: &Ctx<'_>, r: &Results) -> Decision {
+fn housing<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Housing);
     b.test(
         "test-housing-difficulty",
@@ -2040,11 +2262,11 @@ fn housing(c: &Ctx<'_>, r: &Results) -> Decision {
         None => {}
     }
     b.change("change-housing-needs-low-income", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn employment(c: &Ctx<'_>, r: &Results) -> Decision {
+fn employment<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Employment);
     let min = b.p("working_age_min").unwrap_or(Decimal::from(16));
     let max = b.p("working_age_max").unwrap_or(Decimal::from(59));
@@ -2091,11 +2313,11 @@ fn employment(c: &Ctx<'_>, r: &Results) -> Decision {
     }
     b.note("note-employment-cost-and-taper", &[]);
     b.change("change-employment-needs-jobseeker", &[]);
-    b.d.covered = seekers;
-    b.finish()
+    b.cover(seekers);
+    b
 }
 
-fn disaster(c: &Ctx<'_>) -> Decision {
+fn disaster<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Disaster);
     let t = match c.h.emergency {
         Some(EmergencyKind::NaturalDisaster) => Tri::Yes,
@@ -2105,11 +2327,11 @@ fn disaster(c: &Ctx<'_>) -> Decision {
     b.test("test-disaster-natural-disaster", t, &[]);
     b.note("note-disaster-relief-stages", &[]);
     b.change("change-disaster-needs-disaster", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
+fn disability_living<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityLiving);
     let edge_ok = b.flag("disability_living_includes_edge");
     let amount = b.p("disability_living_subsidy");
@@ -2122,11 +2344,7 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
             continue;
         }
         let mi = Arg::N(i);
-        b.test(
-            "test-disability-living-disabled",
-            dis,
-            &[("member", mi.clone())],
-        );
+        b.test("test-disability-living-disabled", dis, &[("member", mi)]);
         // seed 000 (三)11: 海丰 extends the subsidy to 低保边缘 households.
         let cat = if edge_ok {
             r.dibao_of(i).or(r.edge)
@@ -2137,7 +2355,7 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
             "test-disability-living-household",
             cat,
             &[
-                ("member", mi.clone()),
+                ("member", mi),
                 (
                     "includes-edge",
                     Arg::T(if edge_ok { "true" } else { "false" }),
@@ -2165,15 +2383,15 @@ fn disability_living(c: &Ctx<'_>, r: &Results) -> Decision {
             &[("persons", Arg::N(covered.len()))],
             total,
         );
-        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.amount = Some(Amount::new(total, Period::Month));
     }
     b.change("change-disability-living-needs-dibao", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
-fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
+fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityCare);
     let grade34 = b.flag("disability_care_includes_grade34_mental");
     let base = b.p("disability_care_subsidy");
@@ -2200,11 +2418,7 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
         if severe == Tri::No {
             continue;
         }
-        b.test(
-            "test-disability-care-severe",
-            severe,
-            &[("member", mi.clone())],
-        );
+        b.test("test-disability-care-severe", severe, &[("member", mi)]);
         let needs_care = match m.self_care_level() {
             Some(SelfCare::Full) => Tri::No,
             Some(_) => Tri::Yes,
@@ -2213,14 +2427,10 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test(
             "test-disability-care-needs-long-term-care",
             needs_care,
-            &[("member", mi.clone())],
+            &[("member", mi)],
         );
         let not_tekun = r.tekun_of(i).not();
-        b.test(
-            "test-disability-not-tekun",
-            not_tekun,
-            &[("member", mi.clone())],
-        );
+        b.test("test-disability-not-tekun", not_tekun, &[("member", mi)]);
         let t = severe.and(needs_care).and(not_tekun);
         if t != Tri::No {
             let v = if disability_grade(m) == Some(1) {
@@ -2250,15 +2460,15 @@ fn disability_care(c: &Ctx<'_>, r: &Results) -> Decision {
         );
     }
     if !covered.is_empty() && base.is_some() {
-        b.d.amount = Some(Amount::new(total, Period::Month));
+        b.amount = Some(Amount::new(total, Period::Month));
     }
     b.change("change-disability-care-needs-grade", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
-fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
+fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::ChildRehab);
     let max_age = b.p("child_rehab_max_age");
     let permit_ok = b.flag("child_rehab_residence_permit");
@@ -2302,8 +2512,8 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
         }
         let mi = Arg::N(i);
         considered = true;
-        b.test("test-child-rehab-age", young, &[("member", mi.clone())]);
-        b.test("test-child-rehab-category", cat, &[("member", mi.clone())]);
+        b.test("test-child-rehab-age", young, &[("member", mi)]);
+        b.test("test-child-rehab-category", cat, &[("member", mi)]);
         // seed 000 (三)12: 海丰 covers children with a 居住证 too.
         let local = match (m.hukou.local, m.hukou.residence_permit) {
             (Some(true), _) => Tri::Yes,
@@ -2316,7 +2526,7 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
             "test-child-rehab-hukou",
             local,
             &[
-                ("member", mi.clone()),
+                ("member", mi),
                 (
                     "residence-permit-ok",
                     Arg::T(if permit_ok { "true" } else { "false" }),
@@ -2330,11 +2540,7 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
                 m.orphan_status.map(|o| o != OrphanStatus::NotOrphan),
             ))
             .or(Tri::Unknown);
-        b.test(
-            "test-child-rehab-hardship",
-            hardship,
-            &[("member", mi.clone())],
-        );
+        b.test("test-child-rehab-hardship", hardship, &[("member", mi)]);
         let t = young.and(cat).and(local).and(hardship);
         if t != Tri::No {
             // seed 003 (十)1: 肢体（脑瘫）18000, others 15000 per year, each
@@ -2358,8 +2564,8 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
     if !considered {
         b.test("test-child-rehab-category", Tri::No, &[]);
     }
-    if !covered.is_empty() && total > Decimal::ZERO {
-        b.d.amount = Some(Amount::new(total, Period::Year));
+    if !covered.is_empty() && positive(total) {
+        b.amount = Some(Amount::new(total, Period::Year));
         b.step(
             "step-child-rehab-living-allowance-to-parent",
             &[],
@@ -2376,12 +2582,12 @@ fn child_rehab(c: &Ctx<'_>, r: &Results) -> Decision {
         );
     }
     b.change("change-child-rehab-needs-young-disabled-child", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
-fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
+fn mental_medication<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::MentalMedication);
     let v = b.p("mental_medication_subsidy");
     let mut covered = Vec::new();
@@ -2401,7 +2607,7 @@ fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test(
             "test-mental-medication-mental-disability",
             mental,
-            &[("member", mi.clone())],
+            &[("member", mi)],
         );
         let hard = r.low_income();
         b.test("test-mental-medication-hardship", hard, &[("member", mi)]);
@@ -2424,15 +2630,15 @@ fn mental_medication(c: &Ctx<'_>, r: &Results) -> Decision {
             &[("persons", Arg::N(covered.len()))],
             total,
         );
-        b.d.amount = Some(Amount::new(total, Period::Year));
+        b.amount = Some(Amount::new(total, Period::Year));
     }
     b.change("change-mental-medication-needs-hardship", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
-fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
+fn disability_custody<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityCustody);
     let min = b.p("working_age_min");
     let max = b.p("working_age_max");
@@ -2466,8 +2672,8 @@ fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
             }
             _ => Tri::Unknown,
         };
-        b.test("test-custody-working-age", wa, &[("member", mi.clone())]);
-        b.test("test-custody-category", cat, &[("member", mi.clone())]);
+        b.test("test-custody-working-age", wa, &[("member", mi)]);
+        b.test("test-custody-category", cat, &[("member", mi)]);
         let t = wa.and(cat);
         if t == Tri::No {
             best = best.or(t);
@@ -2504,24 +2710,24 @@ fn disability_custody(c: &Ctx<'_>, r: &Results) -> Decision {
         b.test("test-custody-category", Tri::No, &[]);
     }
     if !covered.is_empty() {
-        b.d.amount = if monthly > Decimal::ZERO {
+        b.amount = if positive(monthly) {
             Some(Amount::new(monthly, Period::Month))
-        } else if yearly > Decimal::ZERO {
+        } else if positive(yearly) {
             Some(Amount::new(yearly, Period::Year))
         } else {
             None
         };
         // 严禁向服务对象直接发放补贴 (seed 003 (十一)4).
-        b.d.paid_to = Some(Payee::ServiceProvider);
+        b.paid_to = Some(Payee::ServiceProvider);
         b.note("note-custody-paid-to-provider-only", &[]);
     }
     b.change("change-custody-needs-working-age-disability", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
-fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
+fn hospital_escort<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::HospitalEscort);
     let rates = [
         (HospitalLevel::Township, b.p("escort_township")),
@@ -2543,11 +2749,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
         let old = Tri::from_opt(c.age(i).map(|a| a >= 60)).and(r.dibao.or(r.edge));
         let severe = Tri::from_opt(disability_grade(m).map(|g| g <= 2)).and(r.dibao.or(r.edge));
         let group = dispersed_tekun.or(old).or(severe);
-        b.test(
-            "test-escort-eligible-group",
-            group,
-            &[("member", mi.clone())],
-        );
+        b.test("test-escort-eligible-group", group, &[("member", mi)]);
         let rate = stay
             .level
             .and_then(|l| rates.iter().find(|(k, _)| *k == l))
@@ -2559,7 +2761,7 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
             } else {
                 Tri::Unknown
             },
-            &[("member", mi.clone())],
+            &[("member", mi)],
         );
         if group == Tri::No {
             continue;
@@ -2593,8 +2795,8 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
     if b.tests == 0 {
         b.test("test-escort-hospitalised", Tri::No, &[]);
     }
-    if !covered.is_empty() && total > Decimal::ZERO {
-        b.d.amount = Some(if per_day_only {
+    if !covered.is_empty() && positive(total) {
+        b.amount = Some(if per_day_only {
             Amount::new(total, Period::Day)
         } else {
             Amount::new(total, Period::Once)
@@ -2602,17 +2804,17 @@ fn hospital_escort(c: &Ctx<'_>, r: &Results) -> Decision {
         b.note("note-escort-paid-after-discharge", &[]);
     }
     b.change("change-escort-needs-hospital-stay", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     let all_known = b.all_passed();
     b.set_outcome(if best == Tri::Yes && !all_known {
         Tri::Unknown
     } else {
         best
     });
-    b.finish()
+    b
 }
 
-fn worker_hardship(c: &Ctx<'_>) -> Decision {
+fn worker_hardship<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::WorkerHardship);
     let member = Tri::any(
         c.counted
@@ -2620,7 +2822,7 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
             .map(|&i| Tri::from_opt(c.member(i).union_member)),
     );
     b.test("test-worker-union-member", member, &[]);
-    let s_urban = b.p("dibao_standard_urban");
+    let s_urban = b.p_hot(Hot::StandardUrban);
     let mult = b.p("worker_hardship_income_multiple");
     let (income, complete) = b.household_income();
     let sp = &c.h.spending_12m;
@@ -2677,14 +2879,14 @@ fn worker_hardship(c: &Ctx<'_>) -> Decision {
             );
             cap = add(cap, v);
         }
-        b.d.amount = Some(Amount::up_to(cap, Period::Year));
+        b.amount = Some(Amount::up_to(cap, Period::Year));
     }
     b.note("note-worker-medical-up-to-own-share", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn legal_aid(c: &Ctx<'_>, r: &Results) -> Decision {
+fn legal_aid<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::LegalAid);
     b.test(
         "test-legal-aid-legal-matter",
@@ -2704,11 +2906,11 @@ fn legal_aid(c: &Ctx<'_>, r: &Results) -> Decision {
         b.note("note-legal-aid-check-waived", &[]);
     }
     b.change("change-legal-aid-needs-legal-matter", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn utility_relief(c: &Ctx<'_>, r: &Results) -> Decision {
+fn utility_relief<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::UtilityRelief);
     // seed 000 (三)8: 对低保、特困对象减免水电费.
     b.test(
@@ -2717,11 +2919,11 @@ fn utility_relief(c: &Ctx<'_>, r: &Results) -> Decision {
         &r.category_args(),
     );
     b.change("change-utility-needs-dibao-or-tekun", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn funeral_relief(c: &Ctx<'_>, r: &Results) -> Decision {
+fn funeral_relief<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::FuneralRelief);
     // seed 000 (三)9: 为身故困难群众免除殡葬基本服务费用.
     b.test(
@@ -2735,11 +2937,11 @@ fn funeral_relief(c: &Ctx<'_>, r: &Results) -> Decision {
         &r.category_args(),
     );
     b.change("change-funeral-needs-poor-household", &[]);
-    b.d.covered = c.counted.clone();
-    b.finish()
+    b.cover_counted();
+    b
 }
 
-fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
+fn two_cancers<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::TwoCancers);
     let grant = b.p("two_cancers_grant");
     let mut covered = Vec::new();
@@ -2757,18 +2959,14 @@ fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
             continue;
         }
         let mi = Arg::N(i);
-        b.test("test-two-cancers-woman", female, &[("member", mi.clone())]);
-        b.test(
-            "test-two-cancers-diagnosis",
-            diag,
-            &[("member", mi.clone())],
-        );
+        b.test("test-two-cancers-woman", female, &[("member", mi)]);
+        b.test("test-two-cancers-diagnosis", diag, &[("member", mi)]);
         let rural = match m.hukou.kind {
             Some(HukouKind::Rural) => Tri::Yes,
             Some(HukouKind::Urban) => Tri::No,
             None => Tri::Unknown,
         };
-        b.test("test-two-cancers-rural", rural, &[("member", mi.clone())]);
+        b.test("test-two-cancers-rural", rural, &[("member", mi)]);
         b.test("test-two-cancers-low-income", poor, &[("member", mi)]);
         let t = female.and(diag).and(rural).and(poor);
         if t != Tri::No {
@@ -2788,12 +2986,12 @@ fn two_cancers(c: &Ctx<'_>, r: &Results) -> Decision {
             &[("persons", Arg::N(covered.len()))],
             total,
         );
-        b.d.amount = Some(Amount::new(total, Period::Once));
+        b.amount = Some(Amount::new(total, Period::Once));
     }
     b.change("change-two-cancers-needs-diagnosis", &[]);
-    b.d.covered = covered;
+    b.cover(covered);
     b.set_outcome(best);
-    b.finish()
+    b
 }
 
 /// The 单独纳入 route: each severe member of a 低保边缘 household is a
@@ -2830,7 +3028,7 @@ fn single_inclusion<'c, 'a>(
         b.test(
             "test-dibao-single-inclusion-severe-member",
             sev,
-            &[("member", mi.clone())],
+            &[("member", mi)],
         );
         let (own, own_complete) = b.member_income(i);
         let t_own = std.map(|st| st.below(own)).unwrap_or(Tri::Unknown);
@@ -2843,7 +3041,7 @@ fn single_inclusion<'c, 'a>(
             "test-dibao-single-inclusion-own-income",
             t_own,
             &[
-                ("member", mi.clone()),
+                ("member", mi),
                 ("income", Arg::M(own)),
                 ("standard", Arg::M(st_low)),
             ],
@@ -2861,8 +3059,8 @@ fn single_inclusion<'c, 'a>(
     let outcome = best.and(edge_tri).and(hukou).and(prop);
     b.set_outcome(outcome);
     if outcome != Tri::No {
-        b.d.amount = Some(Amount::new(total, Period::Month));
-        b.d.covered = covered.clone();
+        b.amount = Some(Amount::new(total, Period::Month));
+        b.cover(covered.clone());
         b.note("note-dibao-single-inclusion", &[]);
     } else {
         covered.clear();
@@ -2883,6 +3081,22 @@ fn single_inclusion<'c, 'a>(
 #[cfg(test)]
 mod money_tests {
     use super::*;
+
+    #[test]
+    fn nonneg_and_positive_agree_with_decimal_comparison() {
+        let mut values: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "0.01", "-0.01", "1300", "-5"]
+            .iter()
+            .map(|c| c.parse().expect("decimal"))
+            .collect();
+        values.extend([Decimal::MAX, Decimal::MIN, Decimal::new(-0, 2)]);
+        for v in values {
+            let max = v.max(Decimal::ZERO);
+            assert_eq!(nonneg(v), max, "{v}");
+            // Equal is not enough: the scale shows in the text.
+            assert_eq!(nonneg(v).to_string(), max.to_string(), "{v}");
+            assert_eq!(positive(v), v > Decimal::ZERO, "{v}");
+        }
+    }
 
     #[test]
     fn money_is_round2_to_string() {

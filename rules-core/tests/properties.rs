@@ -375,10 +375,25 @@ fn a_screener_decides_exactly_as_screen() {
                 // The batch path: the pack resolved once for the date.
                 let screener = rules_core::Screener::new(&pack, on);
                 prop_assert_eq!(screener.screen(&h), screen(&pack, &h, on));
-                prop_assert_eq!(
-                    screener.screen_brief(&h),
-                    rules_core::screen_brief(&pack, &h, on)
-                );
+                let brief = rules_core::screen_brief(&pack, &h, on);
+                prop_assert_eq!(&screener.screen_brief(&h), &brief);
+                // The batch summary: each program's outcome and amount alone.
+                let mut briefs = vec![rules_core::Brief {
+                    program: ProgramId::Dibao,
+                    outcome: Outcome::Likely,
+                    amount: None,
+                }];
+                screener.summarize(&h, &mut briefs);
+                let expected: Vec<_> = brief
+                    .decisions
+                    .iter()
+                    .map(|d| (d.program, d.outcome, d.amount.clone()))
+                    .collect();
+                let got: Vec<_> = briefs
+                    .into_iter()
+                    .map(|b| (b.program, b.outcome, b.amount))
+                    .collect();
+                prop_assert_eq!(got, expected);
             }
             Ok(())
         },
