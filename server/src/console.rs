@@ -16,7 +16,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::applications::{JsonBody, Receipt, current_deadline};
+use api_boundary::filing::{Award, Decision, Receipt};
+
+use crate::applications::{JsonBody, current_deadline};
 use crate::auth::Worker;
 use crate::domain::TrackingCode;
 use crate::error::{ApiError, FieldError};
@@ -501,14 +503,6 @@ pub async fn case(
     Ok(Json(detail))
 }
 
-/// One program's approved amount.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Award {
-    pub program: String,
-    pub amount: String,
-    pub period: Period,
-}
-
 /// The body of `POST /api/console/cases/{code}/transitions`.
 #[derive(Debug, Deserialize)]
 pub struct Transition {
@@ -517,16 +511,6 @@ pub struct Transition {
     /// For `approved`: what each approved program pays.
     #[serde(default)]
     pub awards: Vec<Award>,
-}
-
-/// What the resident's timeline shows of a decision.
-#[derive(Debug, Serialize)]
-struct Decision<'a> {
-    outcome: Status,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    awards: Vec<Award>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
 }
 
 /// A yuan amount: non-negative, at most two decimals, below a billion.
@@ -625,14 +609,14 @@ pub async fn transition(
     })?;
     let decision = match to {
         Status::Approved => Some(Decision {
-            outcome: to,
+            outcome: to.as_str().to_owned(),
             awards: validate_awards(&body.awards, &summary.programs)?,
             reason: None,
         }),
         Status::Rejected | Status::Withdrawn => Some(Decision {
-            outcome: to,
+            outcome: to.as_str().to_owned(),
             awards: Vec::new(),
-            reason: Some(note),
+            reason: Some(note.to_owned()),
         }),
         _ => None,
     };
