@@ -9,6 +9,7 @@
 //! - `test-postgres`: the server's integration tests on a throwaway PostgreSQL
 
 mod dist;
+mod load;
 mod postgres;
 mod setup;
 mod shell;
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("size") => dist::report_size().map(|_| ()),
         Some("test-postgres") => setup::all().and_then(|()| postgres_tests()),
+        Some("bench-load") => load::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size>"
