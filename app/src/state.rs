@@ -1,7 +1,7 @@
 //! The resident's answers (the draft), kept only in this phone's local
 //! storage, and the screening computed from them in the page.
 
-use std::sync::LazyLock;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use rules_core::{Date, Household, Pack, Screening};
@@ -9,11 +9,86 @@ use serde::{Deserialize, Serialize};
 
 const DRAFT_KEY: &str = "jiuzhu.draft.v1";
 
-/// Every embedded policy pack, parsed once.
-pub static PACKS: LazyLock<Vec<Pack>> = LazyLock::new(rules_core::packs::embedded);
+/// A place a resident can pick: enough for the picker and headings. Its
+/// policy pack is fetched only when it is chosen.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Region {
+    /// 行政区划代码 (or a demo code).
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The parent area, e.g. 广东省汕尾市.
+    pub parent: &'static str,
+    /// A demonstration pack, not a real jurisdiction's rules.
+    pub demo: bool,
+}
 
+// `REGIONS`, sorted by code, generated from rules-core/policies by build.rs.
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
+
+/// A known place by its code.
+pub fn region(code: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.code == code)
+}
+
+/// Packs fetched so far (each kept for the life of the page) and the codes
+/// being fetched.
+#[derive(Default)]
+struct Loaded {
+    packs: Vec<&'static Pack>,
+    pending: Vec<String>,
+    failed: Vec<String>,
+}
+
+thread_local! {
+    static LOADED: RefCell<Loaded> = RefCell::default();
+    /// Notified when a pack arrives, so whoever asked for it re-runs.
+    static ARRIVED: ArcTrigger = ArcTrigger::new();
+}
+
+/// A place's complete policy pack (merged with the national defaults at
+/// build time), served as `/packs/<code>.json`. Reactive: `None` until it has
+/// arrived; asking starts the fetch, and the caller re-runs when it lands.
 pub fn pack(code: &str) -> Option<&'static Pack> {
-    PACKS.iter().find(|p| p.jurisdiction.code == code)
+    ARRIVED.with(|t| t.track());
+    region(code)?;
+    let (found, start) = LOADED.with_borrow_mut(|l| {
+        let found = l
+            .packs
+            .iter()
+            .copied()
+            .find(|p| p.jurisdiction.code == code);
+        let start = found.is_none()
+            && !l.pending.iter().any(|c| c == code)
+            && !l.failed.iter().any(|c| c == code);
+        if start {
+            l.pending.push(code.to_owned());
+        }
+        (found, start)
+    });
+    if start {
+        let code = code.to_owned();
+        leptos::task::spawn_local(async move {
+            let parsed = crate::i18n::fetch_text(&format!("/packs/{code}.json"))
+                .await
+                .and_then(|json| Pack::from_json(&json).ok());
+            LOADED.with_borrow_mut(|l| {
+                l.pending.retain(|c| *c != code);
+                // Packs are few and small; each is kept for the page's life.
+                match parsed {
+                    Some(p) => l.packs.push(Box::leak(Box::new(p))),
+                    None => l.failed.push(code),
+                }
+            });
+            ARRIVED.with(|t| t.notify());
+        });
+    }
+    found
+}
+
+/// Whether fetching a place's pack failed (offline, say). Reactive.
+pub fn pack_failed(code: &str) -> bool {
+    ARRIVED.with(|t| t.track());
+    LOADED.with_borrow(|l| l.failed.iter().any(|c| c == code))
 }
 
 /// What the resident has answered so far.

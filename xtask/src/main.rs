@@ -5,9 +5,10 @@
 //! - `run [server flags]`: build, then start the server (default http://127.0.0.1:8080)
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
-//! - `size`: the app's transfer size (raw and brotli) from `dist/`
+//! - `size`: what the first visit to `/` downloads, each file raw and brotli, from `dist/`
 
 mod dist;
+mod first_paint;
 mod setup;
 mod shell;
 
