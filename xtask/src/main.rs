@@ -5,8 +5,11 @@
 //! - `run [server flags]`: build, then start the server (default http://127.0.0.1:8080)
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
+//! - `bench <lighthouse | latency> [options]`: build, then Lighthouse on the
+//!   real server, or the answer-change latency with 4x CPU throttling
 //! - `size`: what the first visit to `/` downloads, each file raw and brotli, from `dist/`
 
+mod bench;
 mod dist;
 mod first_paint;
 mod setup;
@@ -25,8 +28,11 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test(),
         Some("size") => dist::report_size().map(|_| ()),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup | build | run [server flags] | test | size>");
+            eprintln!(
+                "usage: cargo xtask <setup | build | run [server flags] | test | size | bench <lighthouse | latency>>"
+            );
             return ExitCode::from(2);
         }
     };
