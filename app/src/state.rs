@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use rules_core::{Date, Household, Pack, Screening};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 const DRAFT_KEY: &str = "jiuzhu.draft.v1";
 
@@ -120,6 +121,34 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Store the draft; an empty draft leaves nothing behind.
+fn save_draft(draft: &Draft) {
+    if let Some(storage) = storage() {
+        if *draft == Draft::default() {
+            let _ = storage.remove_item(DRAFT_KEY);
+        } else if let Ok(json) = serde_json::to_string(draft) {
+            let _ = storage.set_item(DRAFT_KEY, &json);
+        }
+    }
+}
+
+/// Run `f` when the browser is idle (within a second at most), or soon where
+/// there is no `requestIdleCallback`.
+fn on_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 fn load_draft() -> Draft {
     storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
@@ -140,17 +169,35 @@ pub fn today() -> Date {
 
 pub fn provide_store() -> Store {
     let draft = RwSignal::new(load_draft());
-    // Persist every change on this device only; an empty draft leaves nothing behind.
+    // Persist every change on this device only, when the browser is idle
+    // (writing local storage on every keystroke delayed the results), and at
+    // the latest when the page is hidden or left.
+    let pending = StoredValue::new(false);
+    let save = move || {
+        if pending.get_value() {
+            pending.set_value(false);
+            draft.with_untracked(save_draft);
+        }
+    };
     Effect::new(move |_| {
-        let current = draft.get();
-        if let Some(storage) = storage() {
-            if current == Draft::default() {
-                let _ = storage.remove_item(DRAFT_KEY);
-            } else if let Ok(json) = serde_json::to_string(&current) {
-                let _ = storage.set_item(DRAFT_KEY, &json);
-            }
+        draft.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            on_idle(save);
         }
     });
+    if let Some(window) = web_sys::window() {
+        let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(save);
+        let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                flush.as_ref().unchecked_ref(),
+            );
+        }
+        // The listeners live as long as the page.
+        flush.forget();
+    }
     let as_of = today();
     let screening = Memo::new(move |_| {
         draft.with(|d| {
@@ -171,8 +218,6 @@ pub fn use_store() -> Store {
 /// events): the stored draft and the in-memory answers. The language choice
 /// is a preference, not data about the household, and stays.
 pub fn clear(store: Store) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(DRAFT_KEY);
-    }
     store.draft.set(Draft::default());
+    save_draft(&Draft::default());
 }
