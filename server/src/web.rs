@@ -1,6 +1,7 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
-//! cached, client routes fall back to `index.html`, and security headers on
-//! every response.
+//! cached, client routes fall back to `shell.html` (the same page without the
+//! home page's static first paint; `index.html` when there is none), and
+//! security headers on every response.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,8 +30,31 @@ pub struct Site(Arc<SiteInner>);
 
 struct SiteInner {
     dist: PathBuf,
-    index: Vec<u8>,
+    /// `/`: the page with the home page's first paint.
+    index: Page,
+    /// Every other client route.
+    shell: Page,
     csp: HeaderValue,
+}
+
+/// An HTML page, read once at start (the compression layer packs it).
+struct Page(Vec<u8>);
+
+impl Page {
+    fn load(path: &Path) -> Result<Page, SiteError> {
+        std::fs::read(path).map(Page).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                SiteError::NotBuilt {
+                    path: path.to_owned(),
+                }
+            } else {
+                SiteError::Read {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,24 +69,27 @@ pub enum SiteError {
 }
 
 impl Site {
-    /// Load `index.html` from the dist directory and derive the page's
-    /// Content-Security-Policy from it.
+    /// Load `index.html` (and `shell.html`, if the build wrote one) from the
+    /// dist directory and derive the page's Content-Security-Policy from it.
     pub fn load(dist: &Path) -> Result<Site, SiteError> {
-        let path = dist.join("index.html");
-        let index = std::fs::read(&path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                SiteError::NotBuilt { path: path.clone() }
-            } else {
-                SiteError::Read {
-                    path: path.clone(),
-                    source,
-                }
-            }
-        })?;
-        let csp = content_security_policy(&String::from_utf8_lossy(&index));
+        let index = Page::load(&dist.join("index.html"))?;
+        let shell_path = dist.join("shell.html");
+        let shell = if shell_path.exists() {
+            Page::load(&shell_path)?
+        } else {
+            Page(index.0.clone())
+        };
+        // Both pages carry the same loader; name every inline script of either.
+        let both = format!(
+            "{}{}",
+            String::from_utf8_lossy(&index.0),
+            String::from_utf8_lossy(&shell.0)
+        );
+        let csp = content_security_policy(&both);
         Ok(Site(Arc::new(SiteInner {
             dist: dist.to_owned(),
             index,
+            shell,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
         })))
     }
@@ -77,7 +104,11 @@ impl Site {
 /// nothing else inline can run. WASM compilation needs `wasm-unsafe-eval`
 /// (not `unsafe-eval`).
 pub fn content_security_policy(index_html: &str) -> String {
-    let hashes: String = inline_scripts(index_html)
+    let mut bodies: Vec<&str> = inline_scripts(index_html).collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    let hashes: String = bodies
+        .into_iter()
         .map(|body| {
             let digest = Sha256::digest(body.as_bytes());
             format!(
@@ -122,16 +153,16 @@ pub fn router(site: Site) -> Router<AppState> {
 }
 
 async fn index(State(state): State<AppState>) -> Response {
-    index_response(&state.site)
+    page_response(&state.site.0.index)
 }
 
-fn index_response(site: &Site) -> Response {
+fn page_response(page: &Page) -> Response {
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         )],
-        Body::from(site.0.index.clone()),
+        Body::from(page.0.clone()),
     )
         .into_response()
 }
@@ -144,7 +175,7 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
     if last.contains('.') {
         (StatusCode::NOT_FOUND, "not found").into_response()
     } else {
-        index_response(&site)
+        page_response(&site.0.shell)
     }
 }
 

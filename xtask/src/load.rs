@@ -49,8 +49,7 @@ fn options(args: &[String]) -> Result<Options, String> {
 /// its GB 11643 check character: nobody's.
 fn bench_resident_id() -> String {
     let first17 = "44011419560314027";
-    let check = api_boundary::ids::resident_id_check_char(first17.as_bytes())
-        .expect("17 digits");
+    let check = api_boundary::ids::resident_id_check_char(first17.as_bytes()).expect("17 digits");
     format!("{first17}{check}")
 }
 
@@ -69,8 +68,11 @@ impl Drop for Server {
 fn start_server(data: &std::path::Path, database_url: Option<&str>) -> Result<Server, String> {
     let dist = data.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>bench</title>")
-        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>bench</title>",
+    )
+    .map_err(|e| e.to_string())?;
     let mut server = Command::new(root().join("target/release/jiuzhu-server"));
     server
         .args(["--port", "0", "--dist"])
@@ -83,7 +85,9 @@ fn start_server(data: &std::path::Path, database_url: Option<&str>) -> Result<Se
     if let Some(url) = database_url {
         server.args(["--database-url", url]);
     }
-    let mut child = server.spawn().map_err(|e| format!("cannot start the server: {e}"))?;
+    let mut child = server
+        .spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
     let mut line = String::new();
     BufReader::new(child.stdout.take().ok_or("no stdout")?)
         .read_line(&mut line)
@@ -133,7 +137,13 @@ struct Figures {
     errors: String,
 }
 
-fn wrk(addr: &str, script: &str, o: &Options, env: &[(&str, &str)], path: &str) -> Result<Figures, String> {
+fn wrk(
+    addr: &str,
+    script: &str,
+    o: &Options,
+    env: &[(&str, &str)],
+    path: &str,
+) -> Result<Figures, String> {
     let mut c = command("wrk");
     c.args(["-t", "2", "-c", &o.connections.to_string()])
         .args(["-d", &format!("{}s", o.seconds), "--latency", "-s"])
@@ -154,7 +164,10 @@ fn wrk(addr: &str, script: &str, o: &Options, env: &[(&str, &str)], path: &str) 
             .find_map(|l| l.strip_prefix(prefix))
             .map(|v| v.split_whitespace().next().unwrap_or_default().to_owned())
     };
-    let unexpected = stderr.lines().filter(|l| l.starts_with("unexpected status")).count();
+    let unexpected = stderr
+        .lines()
+        .filter(|l| l.starts_with("unexpected status"))
+        .count();
     let non2xx = field("Non-2xx or 3xx responses:").unwrap_or_else(|| "0".to_owned());
     let socket = text
         .lines()
