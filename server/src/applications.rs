@@ -439,7 +439,8 @@ pub async fn submit(
         let code = TrackingCode::from_body(crypto::random_u32s());
         let receipt = receipt(&code, &valid, &screening, &uploads, urgent, today);
         let receipt_json = to_json(&receipt)?;
-        let mut tx = state.db.begin().await?;
+        let mut write = state.begin_write().await?;
+        let tx = &mut write.tx;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO applications (tracking_code, idempotency_key, request_hash, jurisdiction, programs, \
              household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
@@ -476,12 +477,12 @@ pub async fn submit(
         .bind(i64::from(urgent))
         .bind(Status::Submitted.as_str())
         .bind(&now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await;
         let id = match inserted {
             Ok((id,)) => id,
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                drop(tx);
+                drop(write);
                 if let Some(filed) = existing(&state, &valid.key, &hash).await? {
                     return Ok((StatusCode::OK, Json(filed)));
                 }
@@ -495,7 +496,7 @@ pub async fn submit(
         )
         .bind(id)
         .bind(&now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         for (position, upload) in uploads.iter().enumerate() {
             let (cipher, nonce) = keys.seal("document", &upload.bytes);
@@ -510,18 +511,18 @@ pub async fn submit(
             .bind(upload.bytes.len() as i64)
             .bind(cipher)
             .bind(crypto::b64(&nonce))
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
         audit::record(
-            &mut *tx,
+            &mut **tx,
             "applicant",
             "application.submit",
             Some(code.as_str()),
             urgent.then_some("urgent"),
         )
         .await?;
-        tx.commit().await?;
+        write.tx.commit().await?;
         tracing::info!(jurisdiction = %valid.pack.jurisdiction.code, urgent, "application filed");
         return Ok((
             StatusCode::CREATED,

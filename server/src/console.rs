@@ -625,7 +625,8 @@ pub async fn transition(
         .transpose()
         .map_err(|_| ApiError::Internal("serialise decision"))?;
     let now = clock::now_rfc3339();
-    let mut tx = state.db.begin().await?;
+    let mut write = state.begin_write().await?;
+    let tx = &mut write.tx;
     // Only from the status the worker saw: a concurrent move wins once.
     let moved = sqlx::query(
         "UPDATE applications SET status = $1, updated_at = $2, decision = COALESCE($3, decision) \
@@ -636,7 +637,7 @@ pub async fn transition(
     .bind(&decision)
     .bind(id)
     .bind(summary.status.as_str())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if moved.rows_affected() != 1 {
         return Err(ApiError::Transition);
@@ -650,17 +651,17 @@ pub async fn transition(
     .bind(&now)
     .bind(note)
     .bind(worker.actor())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     audit::record(
-        &mut *tx,
+        &mut **tx,
         &worker.actor(),
         "case.transition",
         Some(&summary.tracking_code),
         Some(&format!("{} -> {}", summary.status.as_str(), to.as_str())),
     )
     .await?;
-    tx.commit().await?;
+    write.tx.commit().await?;
     Ok(Json(case_detail(&state, &worker, &code).await?))
 }
 
@@ -693,22 +694,23 @@ pub async fn assign(
             code: "unknown",
         }]));
     };
-    let mut tx = state.db.begin().await?;
+    let mut write = state.begin_write().await?;
+    let tx = &mut write.tx;
     sqlx::query("UPDATE applications SET assigned_to = $1, updated_at = $2 WHERE id = $3")
         .bind(assignee)
         .bind(clock::now_rfc3339())
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     audit::record(
-        &mut *tx,
+        &mut **tx,
         &worker.actor(),
         "case.assign",
         Some(&summary.tracking_code),
         Some(&format!("to worker:{}", body.username.trim())),
     )
     .await?;
-    tx.commit().await?;
+    write.tx.commit().await?;
     Ok(Json(case_detail(&state, &worker, &code).await?))
 }
 
