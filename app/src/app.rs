@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::header::Header;
 use crate::pages::check::Check;
 use crate::pages::programs::{ProgramPage, Programs};
-use crate::pages::{home::Home, not_found::NotFound};
+use crate::pages::{apply::Apply, home::Home, not_found::NotFound, track::Track};
 use crate::{i18n, state, t};
 
 /// A link may carry the jurisdiction: `?region=441521`. An unknown code is
@@ -44,6 +44,7 @@ pub fn App(
 ) -> impl IntoView {
     i18n::provide_i18n(lang);
     let store = state::provide_store();
+    crate::filing::provide_filings();
     if let Some(draft) = draft_from_fragment() {
         store.draft.set(draft);
     }
@@ -62,6 +63,10 @@ pub fn App(
                     <Route path=path!("/check/:step") view=Check/>
                     <Route path=path!("/programs") view=Programs/>
                     <Route path=path!("/programs/:id") view=ProgramPage/>
+                    <Route path=path!("/apply") view=Apply/>
+                    // One route for both, so that going from the form to the
+                    // code's own address keeps the page (and the typed digits).
+                    <Route path=path!("/track/:code?") view=Track/>
                 </Routes>
             </main>
             <footer class="site-footer">

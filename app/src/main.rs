@@ -1,7 +1,9 @@
 //! 救助通: the resident-facing app, rendered in the browser.
 
+mod api;
 mod app;
 mod components;
+mod filing;
 mod i18n;
 mod options;
 mod pages;

@@ -215,9 +215,14 @@ pub fn use_store() -> Store {
 }
 
 /// Wipe the resident's answers from this device (shared phones at community
-/// events): the stored draft and the in-memory answers. The language choice
+/// events): the stored draft, the in-memory answers, the outbox and the
+/// tracking codes filed here. The language choice
 /// is a preference, not data about the household, and stays.
 pub fn clear(store: Store) {
     store.draft.set(Draft::default());
     save_draft(&Draft::default());
+    // And the applications filed or waiting to be sent from here.
+    if let Some(filings) = use_context::<crate::filing::Filings>() {
+        filings.clear();
+    }
 }

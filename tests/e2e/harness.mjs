@@ -2,7 +2,7 @@
 // port with a throwaway data directory, launch headless Chromium, read the
 // Fluent files for expected texts.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -30,11 +30,23 @@ export function messages(lang) {
   return out;
 }
 
-/** Start the server binary; resolves once it prints its address. */
-export async function startServer() {
+/** The password of every console account the tests create. */
+export const TEST_PASSWORD = 'e2e test password 1';
+
+/** Start the server binary; resolves once it prints its address. Console
+ *  accounts (`{ username, role, jurisdictions }`) are created first with the
+ *  real `jiuzhu-server users add`, the password on standard input. */
+export async function startServer({ accounts = [] } = {}) {
   const bin = process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
   const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  for (const a of accounts) {
+    const args = ['--data-dir', dataDir, 'users', 'add', a.username, '--name', a.name ?? a.username,
+      '--role', a.role, '--office', a.office ?? `${a.username} office`];
+    for (const j of a.jurisdictions) args.push('--jurisdiction', j);
+    const made = spawnSync(bin, args, { input: `${TEST_PASSWORD}\n`, encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`users add ${a.username} failed: ${made.stderr}`);
+  }
   const child = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },

@@ -17,6 +17,7 @@ pub fn Header() -> impl IntoView {
                     <span>{t!("app-name")}</span>
                 </A>
                 <A href="/programs" attr:class="nav-link">{t!("nav-guide")}</A>
+                <A href="/track" attr:class="nav-link">{t!("nav-track")}</A>
             </nav>
             <div class="header-tools">
                 <TextSizeToggle/>

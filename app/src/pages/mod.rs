@@ -1,9 +1,11 @@
 //! One module per route.
 
+pub mod apply;
 pub mod check;
 pub mod home;
 pub mod not_found;
 pub mod programs;
+pub mod track;
 
 use leptos::prelude::*;
 use rules_core::ProgramId;
@@ -51,5 +53,17 @@ pub fn program_name_id(program: ProgramId) -> &'static str {
         UtilityRelief => "program-utility-relief",
         FuneralRelief => "program-funeral-relief",
         TwoCancers => "program-two-cancers",
+    }
+}
+
+/// Move the keyboard focus to an element (the first wrong field, a result).
+pub fn apply_focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -3,6 +3,7 @@
 //! documents to bring; the offices; the next step.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use rules_core::{Bound, Decision, Outcome, Period, ProgramId, Screening, Status};
 
 use super::member_label;
@@ -57,7 +58,7 @@ fn outcome_slug(o: Outcome) -> &'static str {
     }
 }
 
-fn outcome_label(o: Outcome) -> &'static str {
+pub fn outcome_label(o: Outcome) -> &'static str {
     match o {
         Outcome::Likely => "outcome-likely",
         Outcome::Possible => "outcome-possible",
@@ -264,6 +265,10 @@ fn results_view(store: Store, s: &Screening) -> impl IntoView + use<> {
                     </ul>
                 }.into_any()
             }}
+            {(likely + possible > 0).then(|| view! {
+                <p class="next-step">{t!("next-step-apply")}</p>
+                <p><A href="/apply" attr:class="button primary apply-button">{t!("apply-online")}</A></p>
+            })}
             <p class="next-step">{t!("next-step-office")}</p>
         </section>
         <ShareDraft/>
