@@ -1,0 +1,618 @@
+//! Records to households.
+//!
+//! One row per member; consecutive rows with the same `household_id` form
+//! one household, whose household columns are read from its first row. An
+//! empty cell means "unknown". A bad row is reported with its row number and
+//! reason, and the rest of the file goes on; a household with a bad member
+//! row is reported as a whole (screening it without that member would give a
+//! wrong answer).
+//!
+//! Row numbers are those a spreadsheet shows: the header is row 1 when it is
+//! the first line, blank lines count, and a record whose quoted cell holds a
+//! line break is one row (so they equal line numbers unless a cell holds a
+//! line break).
+
+use crate::columns::Column;
+use rules_core::Date;
+use rules_core::household::{
+    BenefitHeld, Disability, HospitalStay, Household, Income, IncomeKind, Member, Spending,
+};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::de::IntoDeserializer;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A row that could not be used, or a household that contains one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadRow {
+    /// The row number (see the module documentation).
+    pub row: u32,
+    /// The household, when the row could be assigned to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Why, in English, naming the column (`age: expected a whole number, found "abc"`).
+    pub reason: String,
+}
+
+/// A household read from the roster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The row of its first member.
+    pub row: u32,
+    pub id: String,
+    pub household: Household,
+}
+
+/// What the reader yields, in the order the CLI has always written it: a
+/// bad row as soon as it is read, a household when its last row is read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Household(Entry),
+    Bad(BadRow),
+}
+
+/// Splits the text into records (RFC 4180, as leniently as the CLI always
+/// read a line: a quote opens a quoted part only where the cell has no
+/// text yet; text after a closing quote is kept).
+struct Splitter<'t> {
+    text: &'t str,
+    pos: usize,
+    row: u32,
+    /// Where the last record started.
+    start: usize,
+}
+
+/// A record whose quoted cell never closes.
+const UNTERMINATED: &str = "unterminated quoted field";
+
+impl<'t> Splitter<'t> {
+    /// Reads the next record's cells into `cells`; `None` at the end,
+    /// `Some(Err(row))` for an unterminated quote (the record is then read
+    /// as its first line only, as the CLI did, and the next line goes on).
+    fn next(&mut self, cells: &mut Vec<Cow<'t, str>>) -> Option<Result<u32, u32>> {
+        let text = self.text;
+        let b = text.as_bytes();
+        if self.pos >= b.len() {
+            return None;
+        }
+        self.row += 1;
+        let start = self.pos;
+        self.start = start;
+        cells.clear();
+        let mut i = start;
+        loop {
+            if b.get(i) == Some(&b'"') {
+                // The slow path: a quoted cell, char by char.
+                match quoted_cell(text, i) {
+                    Some((cell, end, last)) => {
+                        cells.push(Cow::Owned(cell));
+                        i = end;
+                        if last {
+                            self.pos = end;
+                            return Some(Ok(self.row));
+                        }
+                    }
+                    None => {
+                        self.first_line_only();
+                        return Some(Err(self.row));
+                    }
+                }
+                continue;
+            }
+            // An unquoted cell: up to the next comma or newline.
+            let rest = &b[i..];
+            let stop = rest.iter().position(|&c| c == b',' || c == b'\n');
+            match stop {
+                Some(n) if rest[n] == b',' => {
+                    cells.push(Cow::Borrowed(&text[i..i + n]));
+                    i += n + 1;
+                }
+                Some(n) => {
+                    // The newline ends the record; a CR before it goes too.
+                    let end = if n > 0 && rest[n - 1] == b'\r' {
+                        n - 1
+                    } else {
+                        n
+                    };
+                    cells.push(Cow::Borrowed(&text[i..i + end]));
+                    self.pos = i + n + 1;
+                    return Some(Ok(self.row));
+                }
+                None => {
+                    cells.push(Cow::Borrowed(&text[i..]));
+                    self.pos = b.len();
+                    return Some(Ok(self.row));
+                }
+            }
+        }
+    }
+}
+
+impl Splitter<'_> {
+    /// Whether the last record spans more than one line.
+    fn spanned_lines(&self) -> bool {
+        memchr(b'\n', &self.text.as_bytes()[self.start..self.pos])
+            .is_some_and(|n| self.start + n + 1 < self.pos)
+    }
+
+    /// Reads the last record again as its first line only: the next record
+    /// starts on the line after.
+    fn first_line_only(&mut self) {
+        let b = self.text.as_bytes();
+        self.pos = match memchr(b'\n', &b[self.start..]) {
+            Some(n) => self.start + n + 1,
+            None => b.len(),
+        };
+    }
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+/// Reads a cell that starts with a quote at `i`: the cell's text, where the
+/// next cell starts, and whether the record ends with it; `None` if a quote
+/// is still open at the end of the text.
+fn quoted_cell(text: &str, i: usize) -> Option<(String, usize, bool)> {
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = text[i..].char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match (c, quoted) {
+            ('"', false) if cur.is_empty() => quoted = true,
+            ('"', true) => {
+                if chars.peek().map(|&(_, c)| c) == Some('"') {
+                    cur.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            (',', false) => return Some((cur, i + at + 1, false)),
+            ('\n', false) => {
+                if cur.ends_with('\r') {
+                    cur.pop();
+                }
+                return Some((cur, i + at + 1, true));
+            }
+            _ => cur.push(c),
+        }
+    }
+    (!quoted).then_some((cur, text.len(), true))
+}
+
+/// Why the header cannot be used; the file is not read further.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderError(pub BadRow);
+
+/// Reads households from a roster's text. An iterator of [`Item`]s.
+pub struct Reader<'t> {
+    split: Splitter<'t>,
+    /// Each column's position in a record.
+    index: [Option<usize>; Column::ALL.len()],
+    width: usize,
+    cells: Vec<Cow<'t, str>>,
+    pending: Option<Pending>,
+    /// Where each household id was first seen (a household's rows must be
+    /// together).
+    seen: HashMap<String, u32>,
+}
+
+struct Pending {
+    id: String,
+    row: u32,
+    household: Household,
+    error: Option<(u32, String)>,
+}
+
+impl<'t> Reader<'t> {
+    /// Reads the header (the first row with text). An empty text has no
+    /// households and no error.
+    pub fn new(text: &'t str) -> Result<Self, HeaderError> {
+        let mut split = Splitter {
+            text,
+            pos: 0,
+            row: 0,
+            start: 0,
+        };
+        let mut cells = Vec::new();
+        let mut index = [None; Column::ALL.len()];
+        let mut width = 0;
+        let err = |row, reason: String| {
+            HeaderError(BadRow {
+                row,
+                id: None,
+                reason: format!("header: {reason}"),
+            })
+        };
+        loop {
+            match split.next(&mut cells) {
+                None => break,
+                Some(Err(row)) => return Err(err(row, UNTERMINATED.to_owned())),
+                Some(Ok(_)) if blank(&cells) => continue,
+                Some(Ok(row)) => {
+                    for (i, cell) in cells.iter().enumerate() {
+                        let name = cell.trim().trim_start_matches('\u{feff}');
+                        let Some(col) = Column::parse(name) else {
+                            return Err(err(row, format!("unknown column {name:?}")));
+                        };
+                        if index[col as usize].is_some() {
+                            return Err(err(row, format!("column {name:?} appears twice")));
+                        }
+                        index[col as usize] = Some(i);
+                    }
+                    if index[Column::HouseholdId as usize].is_none() {
+                        return Err(err(row, "household_id column is required".to_owned()));
+                    }
+                    width = cells.len();
+                    break;
+                }
+            }
+        }
+        Ok(Reader {
+            split,
+            index,
+            width,
+            cells,
+            pending: None,
+            seen: HashMap::new(),
+        })
+    }
+
+    /// How much of the text has been read, in bytes (for progress).
+    pub fn position(&self) -> usize {
+        self.split.pos
+    }
+
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.split.text.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.split.text.is_empty()
+    }
+
+    /// The trimmed cell of a column, `None` when the column is absent or the
+    /// cell is empty (unknown).
+    fn get(&self, col: Column) -> Option<&str> {
+        let i = self.index[col as usize]?;
+        let v = self.cells[i].trim();
+        (!v.is_empty()).then_some(v)
+    }
+
+    fn finish(&mut self) -> Option<Item> {
+        let p = self.pending.take()?;
+        Some(match p.error {
+            Some((row, reason)) => Item::Bad(BadRow {
+                row,
+                id: Some(p.id),
+                reason,
+            }),
+            None => Item::Household(Entry {
+                row: p.row,
+                id: p.id,
+                household: p.household,
+            }),
+        })
+    }
+
+    /// Reads one record; returns an item when one is complete.
+    fn step(&mut self) -> Option<Option<Item>> {
+        let row = match self.split.next(&mut self.cells)? {
+            Ok(row) => row,
+            Err(row) => return Some(Some(bad(row, UNTERMINATED.to_owned()))),
+        };
+        if blank(&self.cells) {
+            return Some(None);
+        }
+        if self.cells.len() != self.width && self.split.spanned_lines() {
+            // A quote opened by mistake and closed by another mistake rows
+            // later would swallow the rows between: a quoted line break is
+            // taken only when the record then has the header's width.
+            self.split.first_line_only();
+            return Some(Some(bad(row, UNTERMINATED.to_owned())));
+        }
+        if self.cells.len() != self.width {
+            let reason = format!("expected {} cells, found {}", self.width, self.cells.len());
+            return Some(Some(bad(row, reason)));
+        }
+        let Some(id) = self.get(Column::HouseholdId) else {
+            return Some(Some(bad(row, "household_id: empty".to_owned())));
+        };
+        if let Some(p) = self.pending.as_ref().filter(|p| p.id == id) {
+            if p.error.is_none() {
+                let r = read_member(self);
+                if let (Err(e), Some(p)) = (r, self.pending.as_mut()) {
+                    p.error = Some((row, e));
+                }
+            }
+            return Some(None);
+        }
+        // A new household: the previous one is complete.
+        let id = id.to_owned();
+        let done = self.finish();
+        let error = match self.seen.get(&id) {
+            Some(&first) => Some((
+                row,
+                format!(
+                    "household_id {id:?} was used for other rows (first at row {first}); \
+                     a household's rows must be together"
+                ),
+            )),
+            None => {
+                self.seen.insert(id.clone(), row);
+                None
+            }
+        };
+        self.pending = Some(Pending {
+            id,
+            row,
+            household: Household::default(),
+            error,
+        });
+        if self.pending.as_ref().is_some_and(|p| p.error.is_none()) {
+            let r = read_household(self).and_then(|()| read_member(self));
+            if let (Err(e), Some(p)) = (r, self.pending.as_mut()) {
+                p.error = Some((row, e));
+            }
+        }
+        Some(done)
+    }
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            match self.step() {
+                None => return self.finish(),
+                Some(Some(item)) => return Some(item),
+                Some(None) => {}
+            }
+        }
+    }
+}
+
+fn bad(row: u32, reason: String) -> Item {
+    Item::Bad(BadRow {
+        row,
+        id: None,
+        reason,
+    })
+}
+
+/// A row without text in any cell (Excel writes `,,,,` for rows it has
+/// seen formatted): skipped like an empty line.
+fn blank(cells: &[Cow<'_, str>]) -> bool {
+    cells.iter().all(|c| c.trim().is_empty())
+}
+
+fn boolean(col: Column, v: &str) -> Result<bool, String> {
+    if ["true", "yes", "1"]
+        .iter()
+        .any(|t| v.eq_ignore_ascii_case(t))
+        || v == "是"
+    {
+        Ok(true)
+    } else if ["false", "no", "0"]
+        .iter()
+        .any(|t| v.eq_ignore_ascii_case(t))
+        || v == "否"
+    {
+        Ok(false)
+    } else {
+        Err(format!("{}: expected true/false, found {v:?}", col.name()))
+    }
+}
+
+fn number(col: Column, v: &str) -> Result<u64, String> {
+    v.parse::<u64>()
+        .map_err(|_| format!("{}: expected a whole number, found {v:?}", col.name()))
+}
+
+fn small<T: TryFrom<u64>>(col: Column, v: &str, ty: &str) -> Result<T, String> {
+    let n = number(col, v)?;
+    T::try_from(n).map_err(|_| {
+        format!(
+            "{}: invalid value: integer `{n}`, expected {ty}",
+            col.name()
+        )
+    })
+}
+
+fn decimal(col: Column, v: &str) -> Result<Decimal, String> {
+    v.parse::<Decimal>()
+        .map_err(|_| format!("{}: expected an amount, found {v:?}", col.name()))
+}
+
+fn date(col: Column, v: &str) -> Result<Date, String> {
+    Date::parse(v).map_err(|e| format!("{}: {e}", col.name()))
+}
+
+/// One of an enum's snake_case names, as serde reads them (its message
+/// lists the accepted values).
+fn variant<T: DeserializeOwned>(col: Column, v: &str) -> Result<T, String> {
+    let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = v.into_deserializer();
+    T::deserialize(d).map_err(|e| format!("{}: {e}", col.name()))
+}
+
+fn opt<T>(
+    r: &Reader<'_>,
+    col: Column,
+    f: impl FnOnce(Column, &str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    r.get(col).map(|v| f(col, v)).transpose()
+}
+
+/// The household columns, from the household's first row.
+fn read_household(r: &mut Reader<'_>) -> Result<(), String> {
+    use Column as C;
+    let money_assets = opt(r, C::MoneyAssets, decimal)?;
+    let cars = opt(r, C::Cars, |c, v| small::<u32>(c, v, "u32"))?;
+    let homes = opt(r, C::Homes, |c, v| small::<u32>(c, v, "u32"))?;
+    let runs_business = opt(r, C::RunsBusiness, boolean)?;
+    let housing_difficulty = opt(r, C::HousingDifficulty, boolean)?;
+    let monitoring_target = opt(r, C::MonitoringTarget, boolean)?;
+    let recent_death = opt(r, C::RecentDeath, boolean)?;
+    let legal_matter = opt(r, C::LegalMatter, boolean)?;
+    let emergency = opt(r, C::Emergency, variant)?;
+    let current_benefits = opt(r, C::CurrentBenefits, |c, v| {
+        if v == "none" {
+            return Ok(Vec::new());
+        }
+        v.split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                Ok(BenefitHeld {
+                    program: variant(c, p)?,
+                    member: None,
+                    since: None,
+                    monthly: None,
+                })
+            })
+            .collect()
+    })?;
+    let spending_12m = Spending {
+        medical: opt(r, C::SpendingMedical, decimal)?,
+        education: opt(r, C::SpendingEducation, decimal)?,
+        rehabilitation: opt(r, C::SpendingRehabilitation, decimal)?,
+    };
+    let Some(p) = r.pending.as_mut() else {
+        return Ok(());
+    };
+    let h = &mut p.household;
+    h.money_assets = money_assets;
+    h.cars = cars;
+    h.homes = homes;
+    h.runs_business = runs_business;
+    h.housing_difficulty = housing_difficulty;
+    h.monitoring_target = monitoring_target;
+    h.recent_death = recent_death;
+    h.legal_matter = legal_matter;
+    h.emergency = emergency;
+    h.current_benefits = current_benefits;
+    h.spending_12m = spending_12m;
+    Ok(())
+}
+
+/// The member columns of a row, appended to the pending household.
+fn read_member(r: &mut Reader<'_>) -> Result<(), String> {
+    use Column as C;
+    let mut m = Member {
+        relation: opt(r, C::Relation, variant)?,
+        sex: opt(r, C::Sex, variant)?,
+        self_care: opt(r, C::SelfCare, variant)?,
+        student: opt(r, C::Student, variant)?,
+        work_capacity: opt(r, C::WorkCapacity, variant)?,
+        employment: opt(r, C::Employment, variant)?,
+        orphan_status: opt(r, C::OrphanStatus, variant)?,
+        care_mode: opt(r, C::CareMode, variant)?,
+        supporters: opt(r, C::Supporters, variant)?,
+        living: opt(r, C::Living, variant)?,
+        age: opt(r, C::Age, |c, v| small::<u32>(c, v, "u32"))?,
+        birth_date: opt(r, C::BirthDate, date)?,
+        job_started: opt(r, C::JobStarted, date)?,
+        ..Member::default()
+    };
+    let level = opt(r, C::HospitalLevel, variant)?;
+    let days = opt(r, C::HospitalDays, |c, v| small::<u32>(c, v, "u32"))?;
+    if level.is_some() || days.is_some() {
+        m.hospital_stay = Some(HospitalStay { level, days });
+    }
+    m.serious_illness = opt(r, C::SeriousIllness, boolean)?;
+    m.union_member = opt(r, C::UnionMember, boolean)?;
+    m.two_cancers_diagnosis = opt(r, C::TwoCancersDiagnosis, boolean)?;
+    m.hukou.local = opt(r, C::HukouLocal, boolean)?;
+    m.hukou.kind = opt(r, C::HukouKind, variant)?;
+    m.hukou.residence_permit = opt(r, C::ResidencePermit, boolean)?;
+    let mut disability = Disability::default();
+    match r.get(C::DisabilityCategory) {
+        Some("none") => disability.has = Some(false),
+        Some(v) => disability.category = Some(variant(C::DisabilityCategory, v)?),
+        None => {}
+    }
+    disability.grade = opt(r, C::DisabilityGrade, |c, v| small::<u8>(c, v, "u8"))?;
+    if disability != Disability::default() {
+        m.disability = Some(disability);
+    }
+    // All three income cells empty = income unknown; otherwise the empty
+    // ones are none.
+    let kinds = [
+        (C::Wages, IncomeKind::Wages),
+        (C::OtherIncome, IncomeKind::OtherCounted),
+        (C::ExcludedIncome, IncomeKind::OtherExcluded),
+    ];
+    if kinds.iter().any(|&(c, _)| r.get(c).is_some()) {
+        let mut incomes = Vec::new();
+        for (col, kind) in kinds {
+            if let Some(monthly) = opt(r, col, decimal)? {
+                incomes.push(Income {
+                    kind,
+                    monthly: Some(monthly),
+                });
+            }
+        }
+        m.incomes = Some(incomes);
+    }
+    if let Some(p) = r.pending.as_mut() {
+        p.household.members.push(m);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(text: &str) -> Vec<Result<(u32, Vec<String>), u32>> {
+        let mut s = Splitter {
+            text,
+            pos: 0,
+            row: 0,
+            start: 0,
+        };
+        let mut cells = Vec::new();
+        let mut out = Vec::new();
+        while let Some(r) = s.next(&mut cells) {
+            out.push(r.map(|row| (row, cells.iter().map(|c| c.to_string()).collect())));
+        }
+        out
+    }
+
+    fn ok(row: u32, cells: &[&str]) -> Result<(u32, Vec<String>), u32> {
+        Ok((row, cells.iter().map(|c| c.to_string()).collect()))
+    }
+
+    #[test]
+    fn splits_quoted_fields_as_the_cli_did() {
+        assert_eq!(
+            records(r#"a,"b,c","d""e",,"#),
+            [ok(1, &["a", "b,c", "d\"e", "", ""])]
+        );
+        // Text after a closing quote is kept; a quote inside text is text.
+        assert_eq!(records("\"ab\"c,x\"y\"\r\n"), [ok(1, &["abc", "x\"y\""])]);
+        assert_eq!(
+            records("a\r\n\nb"),
+            [ok(1, &["a"]), ok(2, &[""]), ok(3, &["b"])]
+        );
+    }
+
+    #[test]
+    fn a_quoted_line_break_stays_in_its_cell_and_row() {
+        assert_eq!(
+            records("a,\"x\r\ny\",b\nc\n"),
+            [ok(1, &["a", "x\r\ny", "b"]), ok(2, &["c"])]
+        );
+    }
+
+    #[test]
+    fn an_unterminated_quote_costs_one_line() {
+        assert_eq!(records("a,\"b\nc,d\n"), [Err(1), ok(2, &["c", "d"])]);
+    }
+}
