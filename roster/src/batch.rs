@@ -3,7 +3,10 @@
 
 use crate::decode::{Encoding, decode};
 use crate::parse::{BadRow, Entry, HeaderError, Item, Reader};
-use rules_core::{Amount, Brief, Date, Household, Outcome, Pack, ProgramId, Screener};
+use rules_core::{
+    Amount, Bound, Brief, Date, Household, Outcome, Pack, Period, ProgramId, Screener,
+};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Whether holding `held` means the household already gets `program`.
@@ -48,8 +51,10 @@ pub mod code {
 }
 
 /// One household's results, compact: the worker posts a hundred thousand
-/// of them to the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// of them to the page. In JSON an array,
+/// `[id, row, members, outcomes, [[program index, value, period, bound], …]]`:
+/// `["户000001",2,3,"-lup…",[[0,"1300.00","month","exact"]]]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HouseholdResult {
     pub id: String,
     /// The row of its first member.
@@ -60,8 +65,57 @@ pub struct HouseholdResult {
     pub outcomes: String,
     /// The amounts, each with the index of its program in
     /// [`Results::programs`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amounts: Vec<(u8, Amount)>,
+}
+
+/// The JSON form of an amount: `[program index, value, period, bound]`.
+type WireAmount = (u8, Decimal, Period, Bound);
+
+/// The JSON form of [`HouseholdResult`].
+type Wire = (String, u32, u32, String, Vec<WireAmount>);
+
+impl Serialize for HouseholdResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        struct Amounts<'a>(&'a [(u8, Amount)]);
+        impl Serialize for Amounts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|(i, a)| (i, &a.value, a.period, a.bound)))
+            }
+        }
+        let mut t = s.serialize_tuple(5)?;
+        t.serialize_element(&self.id)?;
+        t.serialize_element(&self.row)?;
+        t.serialize_element(&self.members)?;
+        t.serialize_element(&self.outcomes)?;
+        t.serialize_element(&Amounts(&self.amounts))?;
+        t.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for HouseholdResult {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (id, row, members, outcomes, amounts) = Wire::deserialize(d)?;
+        Ok(HouseholdResult {
+            id,
+            row,
+            members,
+            outcomes,
+            amounts: amounts
+                .into_iter()
+                .map(|(i, value, period, bound)| {
+                    (
+                        i,
+                        Amount {
+                            value,
+                            period,
+                            bound,
+                        },
+                    )
+                })
+                .collect(),
+        })
+    }
 }
 
 impl HouseholdResult {
@@ -160,7 +214,7 @@ impl<'p> Batch<'p> {
 
     /// One household's outcomes and amounts (those of `screen --batch
     /// --summary`) for the programs the pack runs.
-    pub fn screen(&mut self, entry: &Entry) -> HouseholdResult {
+    pub fn screen(&mut self, entry: Entry) -> HouseholdResult {
         let h = &entry.household;
         self.screener.summarize(h, &mut self.briefs);
         let mut outcomes = String::with_capacity(self.programs.len());
@@ -182,10 +236,11 @@ impl<'p> Batch<'p> {
                 amounts.push((i, a.clone()));
             }
         }
+        let members = u32::try_from(h.members.len()).unwrap_or(u32::MAX);
         HouseholdResult {
-            id: entry.id.clone(),
+            id: entry.id,
             row: entry.row,
-            members: u32::try_from(h.members.len()).unwrap_or(u32::MAX),
+            members,
             outcomes,
             amounts,
         }
@@ -231,7 +286,7 @@ pub fn run(
     // Not a `for` loop: the reader's position is read inside.
     while let Some(item) = reader.next() {
         match item {
-            Item::Household(entry) => results.households.push(batch.screen(&entry)),
+            Item::Household(entry) => results.households.push(batch.screen(entry)),
             Item::Bad(bad) => results.bad.push(bad),
         }
         if results.households.len() >= next_report {

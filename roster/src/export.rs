@@ -26,8 +26,10 @@
 
 use crate::batch::{HouseholdResult, Results};
 use rules_core::{Amount, Bound, Outcome, Period, ProgramId};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Words of the export; each defaults to the column's or value's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,20 +119,50 @@ impl Labels {
 
 /// An amount's number: yuan as the engine rounds them, shares as a
 /// percentage (Excel reads `75%` as the number 0.75).
-fn number(a: &Amount) -> String {
+fn number(out: &mut String, a: &Amount) {
     if a.period == Period::Share {
-        format!(
-            "{}%",
-            (a.value * rust_decimal::Decimal::ONE_HUNDRED).normalize()
-        )
+        push_decimal(out, &(a.value * Decimal::ONE_HUNDRED).normalize());
+        out.push('%');
     } else {
-        a.value.to_string()
+        push_decimal(out, &a.value);
     }
+}
+
+/// Appends `v` as its `Display` writes it (`1300.00`, `-0.05`), without
+/// the general formatter: amounts are most of an export's cells.
+fn push_decimal(out: &mut String, v: &Decimal) {
+    let scale = v.scale();
+    let mantissa = v.mantissa().unsigned_abs();
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    if scale == 0 {
+        let _ = write!(out, "{mantissa}");
+        return;
+    }
+    // The scale is at most 28: 10^28 < 2^96 fits in a u128.
+    let unit = 10u128.pow(scale);
+    let frac = mantissa % unit;
+    let _ = write!(
+        out,
+        "{}.{frac:0width$}",
+        mantissa / unit,
+        width = scale as usize
+    );
 }
 
 /// Appends one CSV cell (quoted when needed), `guard`ed against formulas
 /// when its text comes from the upload.
 fn cell(out: &mut String, text: &str, guard: bool) {
+    let plain = memchr::memchr3(b',', b'"', b'\n', text.as_bytes()).is_none()
+        && !text.contains('\r')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ');
+    let risky = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
+    if plain && !(guard && text.starts_with(risky)) {
+        out.push_str(text);
+        return;
+    }
     let formula = guard
         && text
             .chars()
@@ -287,16 +319,16 @@ fn household_row(
         cell(out, word, false);
         out.push(',');
         if let Some(a) = h.amount(i) {
-            let text = match units.get(i).copied().flatten() {
-                Some(_) => number(a),
-                None => format!(
-                    "{}{} {}",
-                    labels.bound(a.bound),
-                    number(a),
-                    labels.unit(a.period)
-                ),
-            };
-            cell(out, &text, false);
+            if units.get(i).copied().flatten().is_some() {
+                // A number: nothing to quote.
+                number(out, a);
+            } else {
+                let mut text = String::from(labels.bound(a.bound));
+                number(&mut text, a);
+                text.push(' ');
+                text.push_str(labels.unit(a.period));
+                cell(out, &text, false);
+            }
         }
         out.push(',');
     }
@@ -324,9 +356,42 @@ mod tests {
 
     #[test]
     fn shares_are_percentages() {
-        let a = Amount::new("0.75".parse().expect("d"), Period::Share);
-        assert_eq!(number(&a), "75%");
-        let a = Amount::new("1300".parse().expect("d"), Period::Month);
-        assert_eq!(number(&a), "1300.00");
+        let text = |a: Amount| {
+            let mut s = String::new();
+            number(&mut s, &a);
+            s
+        };
+        assert_eq!(
+            text(Amount::new("0.75".parse().expect("d"), Period::Share)),
+            "75%"
+        );
+        assert_eq!(
+            text(Amount::new("0.9".parse().expect("d"), Period::Share)),
+            "90%"
+        );
+        assert_eq!(
+            text(Amount::new("1300".parse().expect("d"), Period::Month)),
+            "1300.00"
+        );
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut values: Vec<Decimal> = [
+            "0", "-0", "0.00", "-0.00", "0.05", "-0.05", "1300.00", "1300", "604.50", "-1.2",
+        ]
+        .iter()
+        .map(|s| s.parse().expect("decimal"))
+        .collect();
+        values.extend([Decimal::MAX, Decimal::MIN]);
+        for scale in 0..=28 {
+            values.push(Decimal::from_i128_with_scale(123_456_789, scale));
+            values.push(Decimal::from_i128_with_scale(-7, scale));
+        }
+        for v in values {
+            let mut s = String::new();
+            push_decimal(&mut s, &v);
+            assert_eq!(s, v.to_string(), "{v:?}");
+        }
     }
 }

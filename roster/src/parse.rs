@@ -23,6 +23,7 @@ use serde::de::IntoDeserializer;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A row that could not be used, or a household that contains one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +88,10 @@ impl<'t> Splitter<'t> {
                 // The slow path: a quoted cell, char by char.
                 match quoted_cell(text, i) {
                     Some((cell, end, last)) => {
+                        let cell = match trim(&cell) {
+                            t if t.len() == cell.len() => cell,
+                            t => t.to_owned(),
+                        };
                         cells.push(Cow::Owned(cell));
                         i = end;
                         if last {
@@ -101,32 +106,41 @@ impl<'t> Splitter<'t> {
                 }
                 continue;
             }
-            // An unquoted cell: up to the next comma or newline.
-            let rest = &b[i..];
-            let stop = rest.iter().position(|&c| c == b',' || c == b'\n');
-            match stop {
-                Some(n) if rest[n] == b',' => {
-                    cells.push(Cow::Borrowed(&text[i..i + n]));
-                    i += n + 1;
+            // An unquoted cell: up to the next comma or newline. Cells are
+            // a few bytes long: a plain loop beats a vectorised search.
+            let mut j = i;
+            while let Some(&c) = b.get(j) {
+                if c == b',' || c == b'\n' {
+                    break;
                 }
-                Some(n) => {
-                    // The newline ends the record; a CR before it goes too.
-                    let end = if n > 0 && rest[n - 1] == b'\r' {
-                        n - 1
-                    } else {
-                        n
-                    };
-                    cells.push(Cow::Borrowed(&text[i..i + end]));
-                    self.pos = i + n + 1;
+                j += 1;
+            }
+            // The newline ends the record (a CR before it is trimmed with
+            // the other whitespace).
+            cells.push(Cow::Borrowed(trim(&text[i..j])));
+            match b.get(j) {
+                Some(b',') => i = j + 1,
+                Some(_) => {
+                    self.pos = j + 1;
                     return Some(Ok(self.row));
                 }
                 None => {
-                    cells.push(Cow::Borrowed(&text[i..]));
                     self.pos = b.len();
                     return Some(Ok(self.row));
                 }
             }
         }
+    }
+}
+
+/// A cell without its surrounding whitespace (cells are compared trimmed,
+/// as the CLI always did): most cells start and end with a printable ASCII
+/// character and need no search.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        (None, _) => s,
+        _ => s.trim(),
     }
 }
 
@@ -149,7 +163,7 @@ impl Splitter<'_> {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 /// Reads a cell that starts with a quote at `i`: the cell's text, where the
@@ -197,7 +211,30 @@ pub struct Reader<'t> {
     pending: Option<Pending>,
     /// Where each household id was first seen (a household's rows must be
     /// together).
-    seen: HashMap<String, u32>,
+    seen: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: household ids are short, and SipHash's protection against
+/// chosen collisions buys nothing for a file the worker chose.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 struct Pending {
@@ -234,7 +271,7 @@ impl<'t> Reader<'t> {
                 Some(Ok(_)) if blank(&cells) => continue,
                 Some(Ok(row)) => {
                     for (i, cell) in cells.iter().enumerate() {
-                        let name = cell.trim().trim_start_matches('\u{feff}');
+                        let name = cell.trim_start_matches('\u{feff}').trim();
                         let Some(col) = Column::parse(name) else {
                             return Err(err(row, format!("unknown column {name:?}")));
                         };
@@ -257,7 +294,8 @@ impl<'t> Reader<'t> {
             width,
             cells,
             pending: None,
-            seen: HashMap::new(),
+            // About one household in every 300 bytes of text.
+            seen: HashMap::with_capacity_and_hasher(text.len() / 300, Default::default()),
         })
     }
 
@@ -276,11 +314,11 @@ impl<'t> Reader<'t> {
         self.split.text.is_empty()
     }
 
-    /// The trimmed cell of a column, `None` when the column is absent or the
-    /// cell is empty (unknown).
+    /// The (trimmed) cell of a column, `None` when the column is absent or
+    /// the cell is empty (unknown).
     fn get(&self, col: Column) -> Option<&str> {
         let i = self.index[col as usize]?;
-        let v = self.cells[i].trim();
+        let v: &str = self.cells.get(i)?;
         (!v.is_empty()).then_some(v)
     }
 
@@ -351,7 +389,10 @@ impl<'t> Reader<'t> {
         self.pending = Some(Pending {
             id,
             row,
-            household: Household::default(),
+            household: Household {
+                members: Vec::with_capacity(4),
+                ..Household::default()
+            },
             error,
         });
         if self.pending.as_ref().is_some_and(|p| p.error.is_none()) {
@@ -389,7 +430,7 @@ fn bad(row: u32, reason: String) -> Item {
 /// A row without text in any cell (Excel writes `,,,,` for rows it has
 /// seen formatted): skipped like an empty line.
 fn blank(cells: &[Cow<'_, str>]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| c.is_empty())
 }
 
 fn boolean(col: Column, v: &str) -> Result<bool, String> {
@@ -426,8 +467,31 @@ fn small<T: TryFrom<u64>>(col: Column, v: &str, ty: &str) -> Result<T, String> {
 }
 
 fn decimal(col: Column, v: &str) -> Result<Decimal, String> {
-    v.parse::<Decimal>()
+    plain_decimal(v)
+        .map(Ok)
+        .unwrap_or_else(|| v.parse::<Decimal>())
         .map_err(|_| format!("{}: expected an amount, found {v:?}", col.name()))
+}
+
+/// `123` or `123.45` (at most 18 digits), as `Decimal::from_str` reads it,
+/// without its general parser; `None` for anything else.
+fn plain_decimal(v: &str) -> Option<Decimal> {
+    let b = v.as_bytes();
+    if b.is_empty() || b.len() > 18 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut scale = None;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(c - b'0'),
+            b'.' if scale.is_none() && i > 0 && i + 1 < b.len() => {
+                scale = Some(u32::try_from(b.len() - i - 1).ok()?);
+            }
+            _ => return None,
+        }
+    }
+    Some(Decimal::new(mantissa, scale.unwrap_or(0)))
 }
 
 fn date(col: Column, v: &str) -> Result<Date, String> {
@@ -609,6 +673,39 @@ mod tests {
             records("a,\"x\r\ny\",b\nc\n"),
             [ok(1, &["a", "x\r\ny", "b"]), ok(2, &["c"])]
         );
+    }
+
+    #[test]
+    fn plain_decimals_read_as_the_general_parser_reads_them() {
+        for v in [
+            "0",
+            "00",
+            "007",
+            "1200",
+            "0.50",
+            "1300.00",
+            "12.345",
+            "999999999999999999",
+            "99999999999999.9999",
+            "1.",
+            ".5",
+            "-3",
+            "+3",
+            "1_000",
+            "1e3",
+            "1.2.3",
+            "",
+            "9999999999999999999",
+            "１２",
+        ] {
+            let general = v.parse::<Decimal>().ok();
+            let plain = plain_decimal(v);
+            if let Some(p) = plain {
+                let g = general.expect(v);
+                assert_eq!((p, p.to_string()), (g, g.to_string()), "{v}");
+            }
+            assert_eq!(decimal(Column::Wages, v).ok(), general, "{v}");
+        }
     }
 
     #[test]
