@@ -35,11 +35,14 @@ export const TEST_PASSWORD = 'e2e test password 1';
 
 /** Start the server binary; resolves once it prints its address. Console
  *  accounts (`{ username, role, jurisdictions }`) are created first with the
- *  real `jiuzhu-server users add`, the password on standard input. */
-export async function startServer({ accounts = [] } = {}) {
+ *  real `jiuzhu-server users add`, the password on standard input. A
+ *  restart passes the previous `port` and `dataDir` (service workers and
+ *  local storage belong to the origin, port included). */
+export async function startServer({
+  accounts = [], port = 0, dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist'), dataDir,
+} = {}) {
   const bin = process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
-  const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  dataDir ??= mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
   for (const a of accounts) {
     const args = ['--data-dir', dataDir, 'users', 'add', a.username, '--name', a.name ?? a.username,
       '--role', a.role, '--office', a.office ?? `${a.username} office`];
@@ -47,7 +50,7 @@ export async function startServer({ accounts = [] } = {}) {
     const made = spawnSync(bin, args, { input: `${TEST_PASSWORD}\n`, encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`users add ${a.username} failed: ${made.stderr}`);
   }
-  const child = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--dist', dist], {
+  const child = spawn(bin, ['--port', String(port), '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
@@ -66,11 +69,15 @@ export async function startServer({ accounts = [] } = {}) {
   return {
     url,
     log: () => log,
-    async stop() {
+    dataDir,
+    port: Number(new URL(url).port),
+    /** Stop the server; `keepData` leaves its data directory for a restart
+     *  (`startServer({ port, dataDir })`). */
+    async stop({ keepData = false } = {}) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

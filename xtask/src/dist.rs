@@ -28,6 +28,7 @@ pub fn build_app() -> Result<(), String> {
     let dist = root().join("dist");
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
+    crate::offline::write_service_worker(&dist, &files(&dist)?)?;
     precompress(&dist)
 }
 

@@ -15,6 +15,7 @@ mod bench;
 mod dist;
 mod first_paint;
 mod load;
+mod offline;
 mod postgres;
 mod setup;
 mod shell;
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | load>>"
+                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | offline | load>>"
             );
             return ExitCode::from(2);
         }
