@@ -1,6 +1,8 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
 //! cached, client routes fall back to `index.html`, and security headers on
-//! every response.
+//! every response. The worker console is a second app under `/console/`
+//! (`dist/console/`), with its own page, client routes and policy, so
+//! residents never download its code.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,14 +25,54 @@ use crate::AppState;
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// Where the worker console is served from (its own Trunk build, in
+/// `dist/console/`).
+pub const CONSOLE_PREFIX: &str = "/console";
+
 /// The built app, read once at start.
 #[derive(Clone)]
 pub struct Site(Arc<SiteInner>);
 
 struct SiteInner {
     dist: PathBuf,
+    app: Page,
+    /// `None` when `dist/console/index.html` is missing: the resident app
+    /// still works; `/console` answers 404.
+    console: Option<Page>,
+}
+
+/// One single-page app's `index.html` and the policy derived from it.
+struct Page {
     index: Vec<u8>,
     csp: HeaderValue,
+}
+
+impl Page {
+    fn new(index: Vec<u8>) -> Page {
+        let csp = content_security_policy(&String::from_utf8_lossy(&index));
+        Page {
+            index,
+            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+        }
+    }
+}
+
+fn read_page(path: &Path) -> Result<Option<Vec<u8>>, SiteError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SiteError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Whether a request path belongs to the console (its page, client routes
+/// and assets), not to the resident app.
+pub fn is_console_path(path: &str) -> bool {
+    path.strip_prefix(CONSOLE_PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,30 +87,39 @@ pub enum SiteError {
 }
 
 impl Site {
-    /// Load `index.html` from the dist directory and derive the page's
+    /// Load `index.html` (and the console's `console/index.html`, if built)
+    /// from the dist directory and derive each page's
     /// Content-Security-Policy from it.
     pub fn load(dist: &Path) -> Result<Site, SiteError> {
         let path = dist.join("index.html");
-        let index = std::fs::read(&path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                SiteError::NotBuilt { path: path.clone() }
-            } else {
-                SiteError::Read {
-                    path: path.clone(),
-                    source,
-                }
-            }
-        })?;
-        let csp = content_security_policy(&String::from_utf8_lossy(&index));
+        let index = read_page(&path)?.ok_or(SiteError::NotBuilt { path })?;
+        let console_path = dist.join("console").join("index.html");
+        let console = read_page(&console_path)?.map(Page::new);
+        if console.is_none() {
+            tracing::warn!(
+                path = %console_path.display(),
+                "the worker console is not built; /console answers 404"
+            );
+        }
         Ok(Site(Arc::new(SiteInner {
             dist: dist.to_owned(),
-            index,
-            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+            app: Page::new(index),
+            console,
         })))
     }
 
+    /// The resident app's policy (also sent with API answers).
     pub fn csp(&self) -> &HeaderValue {
-        &self.0.csp
+        &self.0.app.csp
+    }
+
+    /// The policy for a request path: each app allows only its own inline
+    /// loader.
+    pub fn csp_for(&self, path: &str) -> &HeaderValue {
+        match &self.0.console {
+            Some(console) if is_console_path(path) => &console.csp,
+            _ => self.csp(),
+        }
     }
 }
 
@@ -117,35 +168,56 @@ pub fn router(site: Site) -> Router<AppState> {
     Router::new()
         .route("/", get(index))
         .route("/index.html", get(index))
+        .route(CONSOLE_PREFIX, get(console_index))
+        .route("/console/", get(console_index))
+        .route("/console/index.html", get(console_index))
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
 }
 
 async fn index(State(state): State<AppState>) -> Response {
-    index_response(&state.site)
+    page_response(&state.site.0.app)
 }
 
-fn index_response(site: &Site) -> Response {
+async fn console_index(State(state): State<AppState>) -> Response {
+    match &state.site.0.console {
+        Some(console) => page_response(console),
+        None => not_found(),
+    }
+}
+
+fn page_response(page: &Page) -> Response {
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         )],
-        Body::from(site.0.index.clone()),
+        Body::from(page.index.clone()),
     )
         .into_response()
 }
 
-/// A path that is not a file: a client-side route gets the app (the app
-/// shows its own "not found" page for routes it does not know); a missing
-/// file (a path with an extension) is a real 404.
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "not found").into_response()
+}
+
+/// A path that is not a file: a client-side route gets its app (each app
+/// shows its own "not found" page for routes it does not know) — the
+/// console under `/console/`, the resident app elsewhere; a missing file (a
+/// path with an extension) is a real 404.
 async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
-    let last = uri.path().rsplit('/').next().unwrap_or_default();
+    let path = uri.path();
+    let last = path.rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
-        (StatusCode::NOT_FOUND, "not found").into_response()
-    } else {
-        index_response(&site)
+        return not_found();
     }
+    if is_console_path(path) {
+        return match &site.0.console {
+            Some(console) => page_response(console),
+            None => not_found(),
+        };
+    }
+    page_response(&site.0.app)
 }
 
 /// Trunk names build outputs `name-<16 hex digits>.ext`: those never change
@@ -180,9 +252,10 @@ async fn cache_control(request: Request, next: Next) -> Response {
 
 /// Headers on every response, the API's included.
 pub async fn security_headers(State(site): State<Site>, request: Request, next: Next) -> Response {
+    let csp = site.csp_for(request.uri().path()).clone();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, site.csp().clone());
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -229,6 +302,19 @@ mod tests {
         assert!(!is_hashed_asset("/manifest.webmanifest"));
         assert!(!is_hashed_asset("/icons/icon-192.png"));
         assert!(!is_hashed_asset("/programs/dibao"));
+        assert!(is_hashed_asset("/console/console-0123456789abcdef_bg.wasm"));
+        assert!(!is_hashed_asset("/console/cases/7KQ3MZ2HX"));
+    }
+
+    #[test]
+    fn console_paths_are_the_prefix_and_below_only() {
+        assert!(is_console_path("/console"));
+        assert!(is_console_path("/console/"));
+        assert!(is_console_path("/console/cases/7KQ3MZ2HX"));
+        assert!(!is_console_path("/consoles"));
+        assert!(!is_console_path("/console-0123456789abcdef.js"));
+        assert!(!is_console_path("/"));
+        assert!(!is_console_path("/api/console/session"));
     }
 
     #[test]
