@@ -220,15 +220,18 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
     page_response(&site.0.app)
 }
 
-/// Trunk names build outputs `name-<16 hex digits>.ext`: those never change
-/// and may be cached for a year. Everything else is revalidated.
+/// Trunk names build outputs `name-<hash>.ext`, the hash a 64-bit number in
+/// hex without leading zeros (so usually 16 digits, one time in sixteen 15):
+/// those never change and may be cached for a year. Everything else is
+/// revalidated. (A hash of 12 digits or fewer, about one build in 65,000,
+/// is merely revalidated.)
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     stem.rsplit_once('-').is_some_and(|(_, rest)| {
         // wasm-bindgen's module is `name-<hash>_bg.wasm`.
         let hash = rest.split('_').next().unwrap_or_default();
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        (13..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
     })
 }
 
@@ -303,6 +306,11 @@ mod tests {
         assert!(!is_hashed_asset("/icons/icon-192.png"));
         assert!(!is_hashed_asset("/programs/dibao"));
         assert!(is_hashed_asset("/console/console-0123456789abcdef_bg.wasm"));
+        // A real build's name: Trunk does not pad the hash to 16 digits, and
+        // this file was revalidated on every visit before.
+        assert!(is_hashed_asset("/app-36da9a4bae97abd.js"));
+        assert!(is_hashed_asset("/app-36da9a4bae97abd_bg.wasm"));
+        assert!(!is_hashed_asset("/icons/icon-1234.png"));
         assert!(!is_hashed_asset("/console/cases/7KQ3MZ2HX"));
     }
 
