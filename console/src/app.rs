@@ -12,6 +12,15 @@ use crate::components::LangSwitch;
 use crate::pages::{audit::AuditPage, case::CasePage, queue::QueuePage, signin::SignIn};
 use crate::{i18n, t};
 
+/// Where the console is served; the router matches below it.
+pub const BASE: &str = "/console";
+
+/// A link to one of the console's pages. The router's `base` applies to
+/// matching only: `<A>` takes its `href` as written.
+pub fn href(path: &str) -> String {
+    format!("{BASE}{path}")
+}
+
 /// Where the session stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Auth {
@@ -70,7 +79,7 @@ pub fn App() -> impl IntoView {
         });
     });
     view! {
-        <Router base="/console">
+        <Router base=BASE>
             <a class="skip-link" href="#main">{t!("skip-to-content")}</a>
             <Header/>
             <main id="main" tabindex="-1">
@@ -111,7 +120,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=href("/") attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32"/>
                 <span>{t!("console-name")}</span>
             </A>
@@ -130,11 +139,11 @@ fn Header() -> impl IntoView {
                         };
                         view! {
                             <nav class="site-nav" aria-label=t!("nav-label")>
-                                <A href="/" attr:class="nav-link">{t!("nav-queue")}</A>
+                                <A href=href("/") attr:class="nav-link">{t!("nav-queue")}</A>
                                 {admin
                                     .then(|| {
                                         view! {
-                                            <A href="/audit" attr:class="nav-link">
+                                            <A href=href("/audit") attr:class="nav-link">
                                                 {t!("nav-audit")}
                                             </A>
                                         }
@@ -162,7 +171,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <h1>{t!("notfound-heading")}</h1>
         <p>
-            <A href="/">{t!("notfound-link")}</A>
+            <A href=href("/")>{t!("notfound-link")}</A>
         </p>
     }
 }

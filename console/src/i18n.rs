@@ -174,6 +174,10 @@ fn apply(lang: Lang) {
     // the loaders keep the zh-CN fallback, which is still readable.
     let _ = i18n_embed::select(&*LOADER, &Localizations, &[lang.langid()]);
     let _ = i18n_embed::select(&*APP, &AppLocalizations, &[lang.langid()]);
+    // Selecting makes new bundles, which would wrap every argument in
+    // U+2068/U+2069 again.
+    LOADER.set_use_isolating(false);
+    APP.set_use_isolating(false);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -17,6 +17,7 @@ role-admin = Administrator
 sign-out = Sign out
 loading = Loading…
 retry = Try again
+label-value = { $label }: { $value }
 none = None
 
 ## Errors
@@ -114,10 +115,11 @@ screening-program = Program
 screening-outcome = Outcome
 screening-amount = Estimated amount
 applied-mark = Applied for
+screening-others = Other programs ({ $count })
 screening-none = No screening results.
 case-differences = Differences from the resident's own check
 difference-line = { $program }: server “{ $server }”, phone “{ $client }”
-difference-client-missing = no result
+differences-client-missing = No result on the phone for: { $programs }
 differences-none = Both agree.
 differences-no-client = The resident did not send the phone's check.
 case-consent = Consent to the household financial check

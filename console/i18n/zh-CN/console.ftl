@@ -18,6 +18,7 @@ role-admin = 管理员
 sign-out = 退出登录
 loading = 正在加载…
 retry = 重试
+label-value = { $label }：{ $value }
 none = 无
 
 ## Errors
@@ -115,10 +116,11 @@ screening-program = 项目
 screening-outcome = 结果
 screening-amount = 测算金额
 applied-mark = 已申请
+screening-others = 其他项目的测算（{ $count } 项）
 screening-none = 没有测算结果。
 case-differences = 与居民手机上自查结果的差异
 difference-line = { $program }：服务器为“{ $server }”，手机上为“{ $client }”
-difference-client-missing = 没有结果
+differences-client-missing = 手机上没有结果的项目：{ $programs }
 differences-none = 两边的结果一致。
 differences-no-client = 居民没有提交手机上的自查结果。
 case-consent = 家庭经济状况核对授权

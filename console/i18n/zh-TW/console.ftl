@@ -17,6 +17,7 @@ role-admin = 管理員
 sign-out = 登出
 loading = 正在載入…
 retry = 重試
+label-value = { $label }：{ $value }
 none = 無
 
 ## Errors
@@ -114,10 +115,11 @@ screening-program = 項目
 screening-outcome = 結果
 screening-amount = 測算金額
 applied-mark = 已申請
+screening-others = 其他項目的測算（{ $count } 項）
 screening-none = 沒有測算結果。
 case-differences = 與居民手機上自查結果的差異
 difference-line = { $program }：伺服器為「{ $server }」，手機上為「{ $client }」
-difference-client-missing = 沒有結果
+differences-client-missing = 手機上沒有結果的項目：{ $programs }
 differences-none = 兩邊的結果一致。
 differences-no-client = 居民沒有提交手機上的自查結果。
 case-consent = 家庭經濟狀況核對授權

@@ -40,7 +40,7 @@ pub fn CasePage() -> impl IntoView {
     Effect::new(move |_| load());
     view! {
         <p class="back">
-            <A href="/">{t!("case-back")}</A>
+            <A href=crate::app::href("/")>{t!("case-back")}</A>
         </p>
         <h1>{move || tn!("case-heading", code = code.get())}</h1>
         {move || match data.get() {
@@ -332,12 +332,20 @@ fn Member(n: usize, member: Value) -> impl IntoView {
                     .map(|(kind, monthly)| {
                         view! {
                             <li>
-                                {move || answer("income", &kind)} ": "
                                 {move || {
-                                    monthly
-                                        .as_deref()
-                                        .map(i18n::money)
-                                        .unwrap_or_else(|| i18n::tr("not-answered"))
+                                    i18n::tr_args(
+                                        "label-value",
+                                        &[
+                                            ("label", answer("income", &kind)),
+                                            (
+                                                "value",
+                                                monthly
+                                                    .as_deref()
+                                                    .map(i18n::money)
+                                                    .unwrap_or_else(|| i18n::tr("not-answered")),
+                                            ),
+                                        ],
+                                    )
                                 }}
                             </li>
                         }
@@ -403,81 +411,95 @@ fn app_args(id: &str, args: &[(&str, String)]) -> String {
     i18n_embed::fluent::FluentLanguageLoader::get_args(&i18n::APP, id, args)
 }
 
+/// One row of the screening table.
+fn decision_row(d: Value, applied: bool) -> impl IntoView {
+    let program = d["program"].as_str().unwrap_or_default().to_owned();
+    let outcome = d["outcome"].as_str().unwrap_or_default().to_owned();
+    let amount = d["amount"].clone();
+    let class = format!("outcome-{outcome}");
+    view! {
+        <tr class=class>
+            <th scope="row" data-label=t!("screening-program")>
+                {move || i18n::program_name(&program)}
+                {applied.then(|| view! { <span class="badge">{t!("applied-mark")}</span> })}
+            </th>
+            <td data-label=t!("screening-outcome")>{move || i18n::outcome_name(&outcome)}</td>
+            <td data-label=t!("screening-amount")>
+                {move || amount_text(&amount).unwrap_or_else(|| "\u{2014}".to_owned())}
+            </td>
+        </tr>
+    }
+}
+
+fn decision_table(rows: Vec<Value>, applied: bool) -> impl IntoView {
+    view! {
+        <table class="screening">
+            <thead>
+                <tr>
+                    <th scope="col">{t!("screening-program")}</th>
+                    <th scope="col">{t!("screening-outcome")}</th>
+                    <th scope="col">{t!("screening-amount")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|d| decision_row(d, applied)).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 fn Screening(case: Case) -> impl IntoView {
     let applied = case.summary.programs.clone();
-    let mut decisions: Vec<Value> = case.server_screening["decisions"]
+    let offered: Vec<Value> = case.server_screening["decisions"]
         .as_array()
         .cloned()
         .unwrap_or_default()
         .into_iter()
         .filter(|d| d["outcome"].as_str() != Some("not_offered"))
         .collect();
-    // The programs applied for first, in the screening's order otherwise.
-    decisions.sort_by_key(|d| {
-        !applied
+    // The programs applied for in the open; the rest of the screening
+    // folded away (on a phone it would bury everything below it).
+    let (mine, others): (Vec<Value>, Vec<Value>) = offered.into_iter().partition(|d| {
+        applied
             .iter()
             .any(|p| Some(p.as_str()) == d["program"].as_str())
     });
-    let differences = case.differences.clone();
+    let others_count = others.len();
     let has_client = case.client_screening.is_some();
+    // Where both gave an outcome and they differ, one line each; programs
+    // the phone sent nothing for, in one line.
+    let (differing, missing): (Vec<_>, Vec<_>) = case
+        .differences
+        .clone()
+        .into_iter()
+        .partition(|d| d.client.is_some());
     view! {
         <section class="card" aria-labelledby="screening-h">
             <h2 id="screening-h">{t!("case-screening")}</h2>
-            {if decisions.is_empty() {
+            {if mine.is_empty() {
                 view! { <p>{t!("screening-none")}</p> }.into_any()
             } else {
-                view! {
-                    <table class="screening">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!("screening-program")}</th>
-                                <th scope="col">{t!("screening-outcome")}</th>
-                                <th scope="col">{t!("screening-amount")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {decisions
-                                .into_iter()
-                                .map(|d| {
-                                    let program = d["program"].as_str().unwrap_or_default().to_owned();
-                                    let outcome = d["outcome"].as_str().unwrap_or_default().to_owned();
-                                    let is_applied = applied.contains(&program);
-                                    let amount = d["amount"].clone();
-                                    let class = format!("outcome-{outcome}");
-                                    view! {
-                                        <tr class=class>
-                                            <th scope="row" data-label=t!("screening-program")>
-                                                {move || i18n::program_name(&program)}
-                                                {is_applied
-                                                    .then(|| {
-                                                        view! { <span class="badge">{t!("applied-mark")}</span> }
-                                                    })}
-                                            </th>
-                                            <td data-label=t!("screening-outcome")>
-                                                {move || i18n::outcome_name(&outcome)}
-                                            </td>
-                                            <td data-label=t!("screening-amount")>
-                                                {move || amount_text(&amount).unwrap_or_else(|| "—".to_owned())}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
+                decision_table(mine, true).into_any()
             }}
+            {(others_count > 0)
+                .then(|| {
+                    view! {
+                        <details class="other-programs">
+                            <summary>{t!("screening-others", count = others_count)}</summary>
+                            {decision_table(others, false)}
+                        </details>
+                    }
+                })}
             <h3>{t!("case-differences")}</h3>
             {if !has_client {
                 view! { <p>{t!("differences-no-client")}</p> }.into_any()
-            } else if differences.is_empty() {
+            } else if differing.is_empty() && missing.is_empty() {
                 view! { <p>{t!("differences-none")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="differences">
-                        {differences
+                        {differing
                             .into_iter()
                             .map(|d| {
                                 view! {
@@ -490,11 +512,7 @@ fn Screening(case: Case) -> impl IntoView {
                                                     ("server", i18n::outcome_name(&d.server)),
                                                     (
                                                         "client",
-                                                        d
-                                                            .client
-                                                            .as_deref()
-                                                            .map(i18n::outcome_name)
-                                                            .unwrap_or_else(|| i18n::tr("difference-client-missing")),
+                                                        d.client.as_deref().map(i18n::outcome_name).unwrap_or_default(),
                                                     ),
                                                 ],
                                             )
@@ -503,6 +521,24 @@ fn Screening(case: Case) -> impl IntoView {
                                 }
                             })
                             .collect_view()}
+                        {(!missing.is_empty())
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        {move || {
+                                            i18n::tr_args(
+                                                "differences-client-missing",
+                                                &[
+                                                    (
+                                                        "programs",
+                                                        i18n::join(missing.iter().map(|d| i18n::program_name(&d.program))),
+                                                    ),
+                                                ],
+                                            )
+                                        }}
+                                    </li>
+                                }
+                            })}
                     </ul>
                 }
                     .into_any()
@@ -638,8 +674,15 @@ fn Decision(case: Case) -> impl IntoView {
                                         let program = a["program"].as_str().unwrap_or_default().to_owned();
                                         view! {
                                             <li>
-                                                {move || i18n::program_name(&program)} ": "
-                                                {move || amount_text(&a).unwrap_or_default()}
+                                                {move || {
+                                                    i18n::tr_args(
+                                                        "label-value",
+                                                        &[
+                                                            ("label", i18n::program_name(&program)),
+                                                            ("value", amount_text(&a).unwrap_or_default()),
+                                                        ],
+                                                    )
+                                                }}
                                             </li>
                                         }
                                     })

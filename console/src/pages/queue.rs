@@ -215,7 +215,7 @@ fn QueueTable(queue: Queue) -> impl IntoView {
 
 #[component]
 fn Row(item: QueueItem) -> impl IntoView {
-    let href = format!("/cases/{}", item.tracking_code);
+    let href = crate::app::href(&format!("/cases/{}", item.tracking_code));
     let code = item.tracking_code.clone();
     let label_code = code.clone();
     let programs = item.programs.clone();
@@ -232,50 +232,66 @@ fn Row(item: QueueItem) -> impl IntoView {
         class.push_str(" overdue");
     }
     view! {
+        // Each cell's content sits in one wrapper: on a phone the cell is a
+        // two-column grid of its label (CSS `attr(data-label)`) and that.
         <tr class=class>
             <td class="code" data-label=t!("col-code")>
-                <A
-                    href=href
-                    attr:class="case-link"
-                    attr:aria-label=move || i18n::tr_args("open-case", &[("code", label_code.clone())])
-                >
-                    {code}
-                </A>
-                {item
-                    .urgent
-                    .then(|| view! { <span class="badge urgent">{t!("urgent-mark")}</span> })}
+                <div class="cell">
+                    <A
+                        href=href
+                        attr:class="case-link"
+                        attr:aria-label=move || i18n::tr_args("open-case", &[("code", label_code.clone())])
+                    >
+                        {code}
+                    </A>
+                    {item
+                        .urgent
+                        .then(|| view! { <span class="badge urgent">{t!("urgent-mark")}</span> })}
+                </div>
             </td>
             <td data-label=t!("col-applicant")>
-                <span class="name">{item.applicant_name}</span>
-                <span class="masked">{item.resident_id_masked}</span>
-                <span class="place">{item.jurisdiction_name}</span>
+                <div class="cell">
+                    <span class="name">{item.applicant_name}</span>
+                    <span class="masked">{item.resident_id_masked}</span>
+                    <span class="place">{item.jurisdiction_name}</span>
+                </div>
             </td>
             <td data-label=t!("col-programs")>
-                {move || i18n::join(programs.iter().map(|p| i18n::program_name(p)))}
+                <div class="cell">
+                    {move || i18n::join(programs.iter().map(|p| i18n::program_name(p)))}
+                </div>
             </td>
-            <td data-label=t!("col-status")>{move || i18n::status_name(&status)}</td>
-            <td data-label=t!("col-deadline")>
-                {match deadline {
-                    Some(d) => {
-                        view! {
-                            <time datetime=d.clone()>{d.clone()}</time>
-                            {overdue
-                                .then(|| {
-                                    view! { <span class="badge overdue">{t!("overdue-mark")}</span> }
-                                })}
+            <td class="nowrap" data-label=t!("col-status")>
+                <div class="cell">{move || i18n::status_name(&status)}</div>
+            </td>
+            <td class="nowrap" data-label=t!("col-deadline")>
+                <div class="cell">
+                    {match deadline {
+                        Some(d) => {
+                            view! {
+                                <time datetime=d.clone()>{d.clone()}</time>
+                                {overdue
+                                    .then(|| {
+                                        view! { <span class="badge overdue">{t!("overdue-mark")}</span> }
+                                    })}
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                    None => view! { <span class="muted">{t!("none")}</span> }.into_any(),
-                }}
+                        None => view! { <span class="muted">{t!("none")}</span> }.into_any(),
+                    }}
+                </div>
             </td>
             <td data-label=t!("col-assigned")>
-                {match assigned {
-                    Some(a) => format!("{} · {}", a.name, a.office).into_any(),
-                    None => view! { <span class="muted">{t!("not-assigned")}</span> }.into_any(),
-                }}
+                <div class="cell">
+                    {match assigned {
+                        Some(a) => format!("{} · {}", a.name, a.office).into_any(),
+                        None => view! { <span class="muted">{t!("not-assigned")}</span> }.into_any(),
+                    }}
+                </div>
             </td>
-            <td data-label=t!("col-submitted")>{submitted}</td>
+            <td class="nowrap" data-label=t!("col-submitted")>
+                <div class="cell">{submitted}</div>
+            </td>
         </tr>
     }
 }
