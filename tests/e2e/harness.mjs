@@ -2,7 +2,7 @@
 // port with a throwaway data directory, launch headless Chromium, read the
 // Fluent files for expected texts.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -30,11 +30,45 @@ export function messages(lang) {
   return out;
 }
 
-/** Start the server binary; resolves once it prints its address. */
-export async function startServer() {
-  const bin = process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
+/** The worker console's messages of one locale (same simple syntax). */
+export function consoleMessages(lang) {
+  const text = readFileSync(join(repoRoot, 'console', 'i18n', lang, 'console.ftl'), 'utf8');
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s*(.*)$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+const serverBin = () =>
+  process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
+
+/** The password of a console account the tests create without one. */
+export const TEST_PASSWORD = 'e2e test password 1';
+
+/** Create a console account with the server's own CLI, as an operator
+ *  would: `jiuzhu-server --data-dir D users add NAME …`, the password on
+ *  standard input. */
+export function addAccount(dataDir, { username, name, role, office, jurisdictions, password }) {
+  const args = ['--data-dir', dataDir, 'users', 'add', username,
+    '--name', name ?? username, '--role', role, '--office', office ?? `${username} office`,
+    ...jurisdictions.flatMap((j) => ['--jurisdiction', j])];
+  const out = spawnSync(serverBin(), args, { input: `${password ?? TEST_PASSWORD}\n`, encoding: 'utf8' });
+  if (out.status !== 0) {
+    throw new Error(`users add ${username} failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
+  }
+}
+
+/** Start the server binary; resolves once it prints its address. Console
+ *  `accounts` (`{ username, name, role, office, jurisdictions, password }`;
+ *  name, office and password optional) are created first with the real
+ *  `jiuzhu-server users add`. */
+export async function startServer({ accounts = [] } = {}) {
+  const bin = serverBin();
   const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  for (const account of accounts) addAccount(dataDir, account);
   const child = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },
