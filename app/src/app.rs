@@ -18,7 +18,7 @@ fn region_from_link() -> Option<String> {
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("region="))?;
-    state::pack(code).map(|p| p.jurisdiction.code.clone())
+    state::region(code).map(|r| r.code.to_owned())
 }
 
 /// Answers handed over from another device in the URL fragment. The
@@ -38,8 +38,11 @@ fn draft_from_fragment() -> Option<state::Draft> {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    i18n::provide_i18n();
+pub fn App(
+    /// The first language, its messages already loaded.
+    lang: i18n::Lang,
+) -> impl IntoView {
+    i18n::provide_i18n(lang);
     let store = state::provide_store();
     if let Some(draft) = draft_from_fragment() {
         store.draft.set(draft);

@@ -1,70 +1,28 @@
-//! Localisation: Fluent messages through i18n-embed, one loader for the app,
-//! and a reactive language signal so every translated text re-renders when the
-//! language changes.
+//! Localisation: Fluent messages through `fluent-bundle`, and a reactive
+//! language signal so every translated text re-renders when the language
+//! changes or a message file arrives.
 //!
-//! Message ids are checked at compile time by `i18n_embed_fl::fl!` against the
-//! reference language (zh-CN); `cargo xtask test` checks the other locales carry
-//! every id.
+//! Only the default language's UI messages (`zh-CN/app.ftl`) are built into
+//! the WASM: they are what a first visit shows, and the fallback for any
+//! message another file lacks. Every other file is a static file of the site
+//! (`/i18n/<lang>/<file>.ftl`, stable URLs a service worker can precache),
+//! fetched when needed: another language's `app.ftl` when that language is
+//! chosen, and `rules.ftl` (the rules engine's reasons, steps and parameter
+//! names) only when a page that shows them opens.
+//!
+//! Message ids used in the code are checked against the zh-CN files by
+//! `xtask/tests/tidy.rs`; every other locale must carry every id.
 
-use std::sync::LazyLock;
+use std::cell::RefCell;
 
-use i18n_embed::LanguageLoader;
-use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
-use rust_embed::RustEmbed;
-use unic_langid::LanguageIdentifier;
+use unic_langid::{LanguageIdentifier, langid};
 
-#[derive(RustEmbed)]
-#[folder = "i18n/"]
-struct Localizations;
+type Bundle = FluentBundle<FluentResource>;
 
-/// The app's one Fluent loader. `fl!` reads from it.
-pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
-    let loader: FluentLanguageLoader = fluent_language_loader!();
-    loader
-        .load_fallback_language(&Localizations)
-        .expect("the zh-CN Fluent file is embedded and valid");
-    // Without this, every interpolated argument is wrapped in U+2068/U+2069.
-    loader.set_use_isolating(false);
-    loader
-});
-
-/// The rules engine's messages (reasons, steps, notes, parameter names), kept
-/// in their own Fluent file (`i18n/<lang>/rules.ftl`) beside the UI's.
-pub static RULES: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
-    let loader = FluentLanguageLoader::new("rules", "zh-CN".parse().expect("valid tag"));
-    loader
-        .load_fallback_language(&Localizations)
-        .expect("the zh-CN rules Fluent file is embedded and valid");
-    loader.set_use_isolating(false);
-    loader
-});
-
-/// The loader that holds a message id: the rules file or the UI file.
-fn loader_for(id: &str) -> &'static FluentLanguageLoader {
-    if RULES.has(id) { &RULES } else { &LOADER }
-}
-
-/// A reactive translation of a message id: `t!("id")` (or with Fluent
-/// arguments, `t!("id", name = value)`) is a closure that re-renders when the
-/// language changes. Use it directly in `view!` or in attributes.
-#[macro_export]
-macro_rules! t {
-    ($id:literal) => {{
-        let lang = $crate::i18n::signal();
-        move || {
-            leptos::prelude::Track::track(&lang);
-            i18n_embed_fl::fl!($crate::i18n::LOADER, $id)
-        }
-    }};
-    ($id:literal, $($args:tt)*) => {{
-        let lang = $crate::i18n::signal();
-        move || {
-            leptos::prelude::Track::track(&lang);
-            i18n_embed_fl::fl!($crate::i18n::LOADER, $id, $($args)*)
-        }
-    }};
-}
+/// The default language's UI messages, built in.
+const ZH_CN_APP: &str = include_str!("../i18n/zh-CN/app.ftl");
 
 /// The languages the app ships.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -112,16 +70,172 @@ impl Lang {
     }
 
     fn langid(self) -> LanguageIdentifier {
-        self.tag().parse().expect("shipped tags are valid")
+        match self {
+            Lang::ZhCn => langid!("zh-CN"),
+            Lang::ZhTw => langid!("zh-TW"),
+            Lang::En => langid!("en"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
-const STORAGE_KEY: &str = "jiuzhu.lang";
+/// The two message files of each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum File {
+    App,
+    Rules,
+}
+
+impl File {
+    fn url(self, lang: Lang) -> String {
+        let name = match self {
+            File::App => "app",
+            File::Rules => "rules",
+        };
+        format!("/i18n/{}/{name}.ftl", lang.tag())
+    }
+}
+
+/// The loaded messages and what is on its way.
+struct Messages {
+    lang: Lang,
+    app: [Option<Bundle>; 3],
+    rules: [Option<Bundle>; 3],
+    pending: Vec<(Lang, File)>,
+    /// A page that shows the rules engine's messages has opened: keep the
+    /// current language's `rules.ftl` loaded from now on.
+    rules_wanted: bool,
+}
+
+impl Messages {
+    fn slot(&mut self, lang: Lang, file: File) -> &mut Option<Bundle> {
+        match file {
+            File::App => &mut self.app[lang.index()],
+            File::Rules => &mut self.rules[lang.index()],
+        }
+    }
+
+    fn has(&self, lang: Lang, file: File) -> bool {
+        match file {
+            File::App => self.app[lang.index()].is_some(),
+            File::Rules => self.rules[lang.index()].is_some(),
+        }
+    }
+}
+
+thread_local! {
+    static MESSAGES: RefCell<Messages> = RefCell::new(Messages {
+        lang: Lang::ZhCn,
+        app: [bundle(Lang::ZhCn, ZH_CN_APP.to_owned()), None, None],
+        rules: [None, None, None],
+        pending: Vec::new(),
+        rules_wanted: false,
+    });
+}
+
+fn bundle(lang: Lang, source: String) -> Option<Bundle> {
+    // A file with a syntax error still yields the messages that parsed; the
+    // tidy tests keep the files clean.
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new(vec![lang.langid()]);
+    // Without this, every interpolated argument is wrapped in U+2068/U+2069.
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).ok()?;
+    Some(bundle)
+}
+
+fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
+}
+
+/// Look a message up in the current language (rules file, then UI file),
+/// then in the built-in zh-CN UI file. While the rules file is still on its
+/// way, an unknown id reads as nothing rather than as the id.
+fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
+    MESSAGES.with_borrow(|m| {
+        let i = m.lang.index();
+        let found = [&m.rules[i], &m.app[i], &m.app[Lang::ZhCn.index()]]
+            .into_iter()
+            .flatten()
+            .find_map(|b| format(b, id, args));
+        match found {
+            Some(text) => text,
+            None if m.rules[i].is_none() => String::new(),
+            None => id.to_owned(),
+        }
+    })
+}
+
+/// Fetch a static file of the site as text.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(web_sys::window()?.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Fetch one message file unless it is loaded or on its way. Returns once it
+/// is loaded (or failed, or another call is fetching it).
+async fn load(lang: Lang, file: File) {
+    let start = MESSAGES.with_borrow_mut(|m| {
+        let busy = m.has(lang, file) || m.pending.contains(&(lang, file));
+        if !busy {
+            m.pending.push((lang, file));
+        }
+        !busy
+    });
+    if !start {
+        return;
+    }
+    let loaded = fetch_text(&file.url(lang))
+        .await
+        .and_then(|text| bundle(lang, text));
+    MESSAGES.with_borrow_mut(|m| {
+        m.pending.retain(|p| *p != (lang, file));
+        if loaded.is_some() {
+            *m.slot(lang, file) = loaded;
+        }
+    });
+}
+
+/// Whether a language's UI messages are at hand.
+pub fn is_loaded(lang: Lang) -> bool {
+    MESSAGES.with_borrow(|m| m.has(lang, File::App))
+}
+
+/// Fetch a language's UI messages (and its rules messages, if a page needs
+/// them); resolves when they are loaded or could not be.
+pub async fn load_language(lang: Lang) {
+    load(lang, File::App).await;
+    if MESSAGES.with_borrow(|m| m.rules_wanted) {
+        load(lang, File::Rules).await;
+    }
+}
 
 #[derive(Clone, Copy)]
 struct LangSignal(RwSignal<Lang>);
 
-/// The language signal, for `t!`.
+/// The language signal: tracking it re-runs a closure when the language
+/// changes or a message file arrives.
 pub fn signal() -> RwSignal<Lang> {
     expect_context::<LangSignal>().0
 }
@@ -131,9 +245,44 @@ pub fn current() -> Lang {
     signal().get()
 }
 
+/// A reactive translation of a message id: a closure that re-renders when
+/// the language changes. `t!("id")` is this; use it directly in `view!` or in
+/// attributes. One closure type for every message keeps the WASM small.
+pub fn t(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = signal();
+    move || {
+        lang.track();
+        lookup(id, None)
+    }
+}
+
+/// `t!("message-id")`: see [`t`].
+#[macro_export]
+macro_rules! t {
+    ($id:literal) => {
+        $crate::i18n::t($id)
+    };
+}
+
+/// The page's `lang` attribute, title and description for a language.
+fn update_document(lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    document.set_title(&lookup("app-page-title", None));
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", &lookup("app-description", None));
+    }
+}
+
+const STORAGE_KEY: &str = "jiuzhu.lang";
+
 /// Choose the first language: `?lang=` in the link, then the one the person
 /// chose before on this device, then the browser's languages, then zh-CN.
-fn initial_language() -> Lang {
+pub fn initial_language() -> Lang {
     let window = web_sys::window();
     let from_url = window
         .as_ref()
@@ -169,48 +318,47 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Load a language's messages and update the document: `lang` attribute,
-/// title and description.
-fn apply(lang: Lang) {
-    // Selecting a shipped, embedded language cannot fail; if it somehow did,
-    // the loader keeps the zh-CN fallback, which is still readable.
-    let _ = i18n_embed::select(&*LOADER, &Localizations, &[lang.langid()]);
-    let _ = i18n_embed::select(&*RULES, &Localizations, &[lang.langid()]);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", lang.tag());
-    }
-    document.set_title(&i18n_embed_fl::fl!(LOADER, "app-page-title"));
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", &i18n_embed_fl::fl!(LOADER, "app-description"));
-    }
-}
-
 /// Translate a message id chosen at run time (an option label, a rules-engine
 /// reason). Reactive like `t!` when called inside a closure. A missing id
 /// shows the id itself, which the tests catch.
 pub fn tr(id: &str) -> String {
     signal().track();
-    loader_for(id).get(id)
+    lookup(id, None)
 }
 
 /// Translate a run-time message id with arguments. Amount-like arguments
 /// (decimal strings with two places, as the rules engine writes money) are
-/// formatted for the language.
+/// formatted for the language. Arguments are passed as strings, so selectors
+/// match on their text (`[true]`, `[false]`).
 pub fn tr_args<'a>(id: &str, args: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let lang = signal().get();
-    let args: std::collections::HashMap<&str, String> = args
-        .into_iter()
-        .map(|(k, v)| (k, format_arg(lang, v)))
-        .collect();
-    loader_for(id).get_args(id, args)
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(k, FluentValue::from(format_arg(lang, v)));
+    }
+    lookup(id, Some(&fluent_args))
 }
 
-/// Whether a message id exists in the reference language.
+/// Whether a message id exists in the current language's files.
 pub fn has(id: &str) -> bool {
-    LOADER.has(id) || RULES.has(id)
+    signal().track();
+    MESSAGES.with_borrow(|m| {
+        let i = m.lang.index();
+        [&m.rules[i], &m.app[i], &m.app[Lang::ZhCn.index()]]
+            .into_iter()
+            .flatten()
+            .any(|b| b.has_message(id))
+    })
+}
+
+/// Whether the built-in reference file (zh-CN UI messages) has a message id.
+#[cfg(test)]
+pub fn has_reference(id: &str) -> bool {
+    MESSAGES.with_borrow(|m| {
+        m.app[Lang::ZhCn.index()]
+            .as_ref()
+            .is_some_and(|b| b.has_message(id))
+    })
 }
 
 fn format_arg(lang: Lang, value: &str) -> String {
@@ -236,17 +384,18 @@ fn group_thousands(value: &str) -> String {
     let (int, frac) = rest
         .split_once('.')
         .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
+    let mut grouped = String::from(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(f);
     }
+    grouped
 }
 
 /// Money in the language's way: 1,300.00 元 in Chinese, ¥1,300.00 in
@@ -255,25 +404,61 @@ pub fn format_money(lang: Lang, value: &str) -> String {
     let trimmed = value.strip_suffix(".00").unwrap_or(value);
     let grouped = group_thousands(trimmed);
     match lang {
-        Lang::ZhCn | Lang::ZhTw => format!("{grouped} {}", LOADER.get("unit-yuan")),
+        Lang::ZhCn | Lang::ZhTw => format!("{grouped} {}", lookup("unit-yuan", None)),
         Lang::En => format!("¥{grouped}"),
     }
 }
 
-/// Set up the language for the app; call once at the root.
-pub fn provide_i18n() {
-    let lang = RwSignal::new(initial_language());
-    apply(lang.get_untracked());
-    provide_context(LangSignal(lang));
+/// Set up the language for the app; call once at the root, after
+/// [`load_language`] for the first language.
+pub fn provide_i18n(lang: Lang) {
+    MESSAGES.with_borrow_mut(|m| m.lang = lang);
+    update_document(lang);
+    provide_context(LangSignal(RwSignal::new(lang)));
 }
 
-/// Switch the language and remember the choice on this device.
+/// Switch the language and remember the choice on this device. The switch
+/// happens when the language's messages are loaded (at once if they are).
 pub fn set_language(lang: Lang) {
-    apply(lang);
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(STORAGE_KEY, lang.tag());
     }
-    signal().set(lang);
+    let signal = signal();
+    let switch = move || {
+        MESSAGES.with_borrow_mut(|m| m.lang = lang);
+        update_document(lang);
+        signal.set(lang);
+    };
+    if is_loaded(lang) {
+        switch();
+        // The rules file of the new language, if pages need it, follows.
+        want_rules();
+    } else {
+        leptos::task::spawn_local(async move {
+            load_language(lang).await;
+            switch();
+        });
+    }
+}
+
+/// A page that shows the rules engine's messages calls this when it opens:
+/// the current language's `rules.ftl` is fetched (once) and every text
+/// re-renders when it arrives.
+pub fn want_rules() {
+    let (lang, missing) = MESSAGES.with_borrow_mut(|m| {
+        m.rules_wanted = true;
+        (m.lang, !m.has(m.lang, File::Rules))
+    });
+    if !missing {
+        return;
+    }
+    let signal = signal();
+    leptos::task::spawn_local(async move {
+        load(lang, File::Rules).await;
+        if MESSAGES.with_borrow(|m| m.has(lang, File::Rules)) {
+            signal.notify();
+        }
+    });
 }
 
 #[cfg(test)]
@@ -303,5 +488,17 @@ mod tests {
         assert_eq!(super::group_thousands("999"), "999");
         assert_eq!(super::format_money(Lang::En, "1300.00"), "¥1,300");
         assert_eq!(super::format_money(Lang::En, "86.50"), "¥86.50");
+        let yuan = super::lookup("unit-yuan", None);
+        assert_eq!(
+            super::format_money(Lang::ZhCn, "1300.00"),
+            format!("1,300 {yuan}")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_reference_messages_are_built_in() {
+        assert!(super::has_reference("home-heading"));
+        assert!(!super::has_reference("no-such-message"));
+        assert!(!super::lookup("app-name", None).is_empty());
     }
 }

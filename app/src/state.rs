@@ -1,19 +1,95 @@
 //! The resident's answers (the draft), kept only in this phone's local
 //! storage, and the screening computed from them in the page.
 
-use std::sync::LazyLock;
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 use rules_core::{Date, Household, Pack, Screening};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 const DRAFT_KEY: &str = "jiuzhu.draft.v1";
 
-/// Every embedded policy pack, parsed once.
-pub static PACKS: LazyLock<Vec<Pack>> = LazyLock::new(rules_core::packs::embedded);
+/// A place a resident can pick: enough for the picker and headings. Its
+/// policy pack is fetched only when it is chosen.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Region {
+    /// 行政区划代码 (or a demo code).
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The parent area, e.g. 广东省汕尾市.
+    pub parent: &'static str,
+    /// A demonstration pack, not a real jurisdiction's rules.
+    pub demo: bool,
+}
 
+// `REGIONS`, sorted by code, generated from rules-core/policies by build.rs.
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
+
+/// A known place by its code.
+pub fn region(code: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.code == code)
+}
+
+/// Packs fetched so far (each kept for the life of the page) and the codes
+/// being fetched.
+#[derive(Default)]
+struct Loaded {
+    packs: Vec<&'static Pack>,
+    pending: Vec<String>,
+    failed: Vec<String>,
+}
+
+thread_local! {
+    static LOADED: RefCell<Loaded> = RefCell::default();
+    /// Notified when a pack arrives, so whoever asked for it re-runs.
+    static ARRIVED: ArcTrigger = ArcTrigger::new();
+}
+
+/// A place's complete policy pack (merged with the national defaults at
+/// build time), served as `/packs/<code>.json`. Reactive: `None` until it has
+/// arrived; asking starts the fetch, and the caller re-runs when it lands.
 pub fn pack(code: &str) -> Option<&'static Pack> {
-    PACKS.iter().find(|p| p.jurisdiction.code == code)
+    ARRIVED.with(|t| t.track());
+    region(code)?;
+    let (found, start) = LOADED.with_borrow_mut(|l| {
+        let found = l
+            .packs
+            .iter()
+            .copied()
+            .find(|p| p.jurisdiction.code == code);
+        let start = found.is_none()
+            && !l.pending.iter().any(|c| c == code)
+            && !l.failed.iter().any(|c| c == code);
+        if start {
+            l.pending.push(code.to_owned());
+        }
+        (found, start)
+    });
+    if start {
+        let code = code.to_owned();
+        leptos::task::spawn_local(async move {
+            let parsed = crate::i18n::fetch_text(&format!("/packs/{code}.json"))
+                .await
+                .and_then(|json| Pack::from_json(&json).ok());
+            LOADED.with_borrow_mut(|l| {
+                l.pending.retain(|c| *c != code);
+                // Packs are few and small; each is kept for the page's life.
+                match parsed {
+                    Some(p) => l.packs.push(Box::leak(Box::new(p))),
+                    None => l.failed.push(code),
+                }
+            });
+            ARRIVED.with(|t| t.notify());
+        });
+    }
+    found
+}
+
+/// Whether fetching a place's pack failed (offline, say). Reactive.
+pub fn pack_failed(code: &str) -> bool {
+    ARRIVED.with(|t| t.track());
+    LOADED.with_borrow(|l| l.failed.iter().any(|c| c == code))
 }
 
 /// What the resident has answered so far.
@@ -45,6 +121,34 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Store the draft; an empty draft leaves nothing behind.
+fn save_draft(draft: &Draft) {
+    if let Some(storage) = storage() {
+        if *draft == Draft::default() {
+            let _ = storage.remove_item(DRAFT_KEY);
+        } else if let Ok(json) = serde_json::to_string(draft) {
+            let _ = storage.set_item(DRAFT_KEY, &json);
+        }
+    }
+}
+
+/// Run `f` when the browser is idle (within a second at most), or soon where
+/// there is no `requestIdleCallback`.
+fn on_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 fn load_draft() -> Draft {
     storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
@@ -65,17 +169,35 @@ pub fn today() -> Date {
 
 pub fn provide_store() -> Store {
     let draft = RwSignal::new(load_draft());
-    // Persist every change on this device only; an empty draft leaves nothing behind.
+    // Persist every change on this device only, when the browser is idle
+    // (writing local storage on every keystroke delayed the results), and at
+    // the latest when the page is hidden or left.
+    let pending = StoredValue::new(false);
+    let save = move || {
+        if pending.get_value() {
+            pending.set_value(false);
+            draft.with_untracked(save_draft);
+        }
+    };
     Effect::new(move |_| {
-        let current = draft.get();
-        if let Some(storage) = storage() {
-            if current == Draft::default() {
-                let _ = storage.remove_item(DRAFT_KEY);
-            } else if let Ok(json) = serde_json::to_string(&current) {
-                let _ = storage.set_item(DRAFT_KEY, &json);
-            }
+        draft.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            on_idle(save);
         }
     });
+    if let Some(window) = web_sys::window() {
+        let flush = wasm_bindgen::closure::Closure::<dyn Fn()>::new(save);
+        let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                flush.as_ref().unchecked_ref(),
+            );
+        }
+        // The listeners live as long as the page.
+        flush.forget();
+    }
     let as_of = today();
     let screening = Memo::new(move |_| {
         draft.with(|d| {
@@ -96,8 +218,6 @@ pub fn use_store() -> Store {
 /// events): the stored draft and the in-memory answers. The language choice
 /// is a preference, not data about the household, and stays.
 pub fn clear(store: Store) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(DRAFT_KEY);
-    }
     store.draft.set(Draft::default());
+    save_draft(&Draft::default());
 }

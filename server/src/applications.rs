@@ -8,38 +8,18 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use rules_core::household::EmergencyKind;
-use rules_core::{Date, Household, Outcome, Pack, ProgramId, packs, screen};
+use rules_core::{Date, Pack, ProgramId, packs, screen};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+pub use api_boundary::filing::*;
 
 use crate::domain::{IdempotencyKey, Mobile, ResidentId, TrackingCode};
 use crate::error::{ApiError, FieldError};
 use crate::net::{self, Client};
 use crate::workflow::Status;
 use crate::{AppState, audit, clock, crypto};
-
-/// Largest JSON body accepted by the filing endpoint (and largest
-/// `application` part of a multipart submission).
-pub const MAX_JSON_BODY: usize = 64 * 1024;
-/// Photos or scans of 户口簿 / 身份证 sent with an application.
-pub const MAX_DOCUMENTS: usize = 6;
-/// Largest document, in bytes (5 MB).
-pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
-/// Largest multipart body: the JSON, six documents and the part headers.
-pub const MAX_MULTIPART_BODY: usize =
-    MAX_JSON_BODY + MAX_DOCUMENTS * MAX_DOCUMENT_BYTES + 64 * 1024;
-
-/// The steps of a case, in order.
-pub const STEPS: [&str; 6] = [
-    "submitted",
-    "accepted",
-    "investigation",
-    "review",
-    "publicity",
-    "decision",
-];
 
 /// A JSON body whose every failure — not JSON, wrong content type, wrong
 /// types, missing fields — is the same `400 {"error":"malformed"}`, and a
@@ -72,34 +52,6 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
-/// What a document is a picture of; the multipart part's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    Hukou,
-    IdCard,
-    Other,
-}
-
-impl DocumentKind {
-    fn parse(raw: &str) -> Option<DocumentKind> {
-        match raw {
-            "hukou" => Some(DocumentKind::Hukou),
-            "id_card" => Some(DocumentKind::IdCard),
-            "other" => Some(DocumentKind::Other),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Hukou => "hukou",
-            DocumentKind::IdCard => "id_card",
-            DocumentKind::Other => "other",
-        }
-    }
-}
-
 /// A document as received: its content decides its type, never its name.
 pub struct Upload {
     pub kind: DocumentKind,
@@ -108,19 +60,6 @@ pub struct Upload {
     pub media_type: Option<&'static str>,
     /// The part was cut off at the size limit.
     pub too_large: bool,
-}
-
-/// The media type a file's first bytes announce, among those accepted.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else {
-        None
-    }
 }
 
 /// A submission: the JSON alone (`application/json`), or `multipart/form-data`
@@ -193,109 +132,6 @@ async fn read_submission(request: Request) -> Result<(NewApplication, Vec<Upload
     }
     let application = application.ok_or(ApiError::Malformed)?;
     Ok((application, uploads))
-}
-
-/// The body of `POST /api/applications`.
-#[derive(Debug, Deserialize)]
-pub struct NewApplication {
-    pub idempotency_key: String,
-    pub jurisdiction: String,
-    pub household: Household,
-    pub programs: Vec<String>,
-    pub applicant: Applicant,
-    pub consent: Consent,
-    #[serde(default)]
-    pub helper_code: Option<String>,
-    /// The browser's screening: stored for comparison, never trusted.
-    #[serde(default)]
-    pub client_screening: Option<Value>,
-}
-
-#[derive(Serialize, Deserialize)]
-pub struct Applicant {
-    pub name: String,
-    pub resident_id: String,
-    pub mobile: String,
-    pub address: String,
-}
-
-impl std::fmt::Debug for Applicant {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Applicant(…)")
-    }
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Consent {
-    pub agreed: bool,
-    pub name: String,
-    pub text_version: String,
-}
-
-/// What the office will do for one program, and by when (一次性告知, 限时办理).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ReceiptProgram {
-    pub program: String,
-    /// The server's screening outcome on the day of submission.
-    pub outcome: Outcome,
-    pub office: Option<String>,
-    pub apply_at: Option<String>,
-    pub documents: Vec<Document>,
-    pub time_limits: Limits,
-    pub deadlines: Deadlines,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Document {
-    pub id: String,
-    pub name: Option<String>,
-}
-
-/// The pack's time limits in days.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Limits {
-    pub investigation_days: Option<u32>,
-    pub publicity_days: Option<u32>,
-    pub decision_days: Option<u32>,
-    pub total_days: Option<u32>,
-}
-
-/// Deadlines computed from the submission date. Working days are
-/// approximated as calendar days (no holiday calendar yet), which is
-/// stricter than the law, never later.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Deadlines {
-    pub investigation: Option<String>,
-    pub publicity: Option<String>,
-    pub decision: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct JurisdictionRef {
-    pub code: String,
-    pub name: String,
-}
-
-/// The receipt answered to a submission (and verbatim to its retries).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Receipt {
-    pub tracking_code: String,
-    pub submitted_on: String,
-    pub jurisdiction: JurisdictionRef,
-    pub urgent: bool,
-    pub resident_id_masked: String,
-    pub programs: Vec<ReceiptProgram>,
-    /// The documents received with the application, in order.
-    #[serde(default)]
-    pub uploaded: Vec<UploadedDocument>,
-}
-
-/// A document received, as the receipt lists it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct UploadedDocument {
-    pub kind: DocumentKind,
-    pub media_type: String,
-    pub size: usize,
 }
 
 /// Everything of a valid submission, parsed.
@@ -506,13 +342,6 @@ fn receipt(
     }
 }
 
-/// The answer to a submission and to its retries.
-#[derive(Debug, Serialize)]
-pub struct Filed {
-    pub tracking_code: String,
-    pub receipt: Value,
-}
-
 /// The keyed hash of what a request asks for (its parsed content, so the
 /// same request with other whitespace or key order is the same request;
 /// the client's own screening is left out). Keyed: it covers the 身份证.
@@ -610,7 +439,8 @@ pub async fn submit(
         let code = TrackingCode::from_body(crypto::random_u32s());
         let receipt = receipt(&code, &valid, &screening, &uploads, urgent, today);
         let receipt_json = to_json(&receipt)?;
-        let mut tx = state.db.begin().await?;
+        let mut write = state.begin_write().await?;
+        let tx = &mut write.tx;
         let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
             "INSERT INTO applications (tracking_code, idempotency_key, request_hash, jurisdiction, programs, \
              household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
@@ -647,12 +477,12 @@ pub async fn submit(
         .bind(i64::from(urgent))
         .bind(Status::Submitted.as_str())
         .bind(&now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await;
         let id = match inserted {
             Ok((id,)) => id,
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                drop(tx);
+                drop(write);
                 if let Some(filed) = existing(&state, &valid.key, &hash).await? {
                     return Ok((StatusCode::OK, Json(filed)));
                 }
@@ -666,7 +496,7 @@ pub async fn submit(
         )
         .bind(id)
         .bind(&now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         for (position, upload) in uploads.iter().enumerate() {
             let (cipher, nonce) = keys.seal("document", &upload.bytes);
@@ -681,20 +511,19 @@ pub async fn submit(
             .bind(upload.bytes.len() as i64)
             .bind(cipher)
             .bind(crypto::b64(&nonce))
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
         audit::record(
-            &mut *tx,
+            &mut **tx,
             "applicant",
             "application.submit",
             Some(code.as_str()),
             urgent.then_some("urgent"),
         )
         .await?;
-        tx.commit().await?;
+        write.tx.commit().await?;
         tracing::info!(jurisdiction = %valid.pack.jurisdiction.code, urgent, "application filed");
-        let receipt = serde_json::to_value(&receipt).map_err(|_| ApiError::Internal("receipt"))?;
         return Ok((
             StatusCode::CREATED,
             Json(Filed {
@@ -710,42 +539,6 @@ pub async fn submit(
 fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|_| ApiError::Internal("serialise"))
 }
-
-/// One step of the timeline.
-#[derive(Debug, Serialize)]
-pub struct TimelineStep {
-    pub step: &'static str,
-    pub reached: bool,
-    /// The day the step was reached (UTC).
-    pub date: Option<String>,
-    /// The latest day the step should be reached, from the pack's time
-    /// limits (working days approximated as calendar days; `null` where
-    /// the pack sets no limit for the step).
-    pub deadline: Option<String>,
-    /// Who is responsible for the step (首问负责).
-    pub responsible: Option<String>,
-}
-
-/// The body of `GET /api/applications/{code}`.
-#[derive(Debug, Serialize)]
-pub struct Tracking {
-    pub tracking_code: String,
-    pub status: String,
-    pub urgent: bool,
-    pub submitted_on: String,
-    pub jurisdiction: JurisdictionRef,
-    /// The office answering for the case (首问负责): the assigned worker's
-    /// office, or the pack's place to apply until the case is assigned.
-    pub responsible_office: Option<String>,
-    /// The county office that reviews and decides.
-    pub office: Option<String>,
-    pub programs: Vec<String>,
-    pub steps: Vec<TimelineStep>,
-    pub decision: Option<Value>,
-}
-
-/// The header carrying the last 4 digits of the applicant's mobile.
-pub const LAST4_HEADER: &str = "x-phone-last4";
 
 /// The strictest of one deadline over the programs applied for.
 fn earliest(receipt: &Receipt, f: fn(&Deadlines) -> &Option<String>) -> Option<String> {
@@ -856,33 +649,26 @@ pub async fn track(
             .find(|(s, _)| Status::parse(s).is_some_and(|s| step_of(s) == step))
             .map(|(_, at)| at.get(..10).unwrap_or(at).to_owned())
     };
-    let steps = [
-        "submitted",
-        "accepted",
-        "investigation",
-        "review",
-        "publicity",
-        "decision",
-    ]
-    .into_iter()
-    .map(|step| {
-        let date = reached(step);
-        let (deadline, responsible) = match step {
-            "submitted" | "accepted" => (None, township.clone()),
-            "investigation" => (earliest(|d| &d.investigation), township.clone()),
-            "review" => (None, office.clone()),
-            "publicity" => (earliest(|d| &d.publicity), office.clone()),
-            _ => (earliest(|d| &d.decision), office.clone()),
-        };
-        TimelineStep {
-            step,
-            reached: date.is_some(),
-            date,
-            deadline,
-            responsible,
-        }
-    })
-    .collect();
+    let steps = STEPS
+        .into_iter()
+        .map(|step| {
+            let date = reached(step);
+            let (deadline, responsible) = match step {
+                "submitted" | "accepted" => (None, township.clone()),
+                "investigation" => (earliest(|d| &d.investigation), township.clone()),
+                "review" => (None, office.clone()),
+                "publicity" => (earliest(|d| &d.publicity), office.clone()),
+                _ => (earliest(|d| &d.decision), office.clone()),
+            };
+            TimelineStep {
+                step: step.to_owned(),
+                reached: date.is_some(),
+                date,
+                deadline,
+                responsible,
+            }
+        })
+        .collect();
     Ok(Json(Tracking {
         tracking_code: code.to_string(),
         status,

@@ -16,7 +16,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::applications::{JsonBody, Receipt, current_deadline};
+use api_boundary::filing::{Award, Decision, Receipt};
+
+use crate::applications::{JsonBody, current_deadline};
 use crate::auth::Worker;
 use crate::domain::TrackingCode;
 use crate::error::{ApiError, FieldError};
@@ -501,14 +503,6 @@ pub async fn case(
     Ok(Json(detail))
 }
 
-/// One program's approved amount.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Award {
-    pub program: String,
-    pub amount: String,
-    pub period: Period,
-}
-
 /// The body of `POST /api/console/cases/{code}/transitions`.
 #[derive(Debug, Deserialize)]
 pub struct Transition {
@@ -517,16 +511,6 @@ pub struct Transition {
     /// For `approved`: what each approved program pays.
     #[serde(default)]
     pub awards: Vec<Award>,
-}
-
-/// What the resident's timeline shows of a decision.
-#[derive(Debug, Serialize)]
-struct Decision<'a> {
-    outcome: Status,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    awards: Vec<Award>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
 }
 
 /// A yuan amount: non-negative, at most two decimals, below a billion.
@@ -625,14 +609,14 @@ pub async fn transition(
     })?;
     let decision = match to {
         Status::Approved => Some(Decision {
-            outcome: to,
+            outcome: to.as_str().to_owned(),
             awards: validate_awards(&body.awards, &summary.programs)?,
             reason: None,
         }),
         Status::Rejected | Status::Withdrawn => Some(Decision {
-            outcome: to,
+            outcome: to.as_str().to_owned(),
             awards: Vec::new(),
-            reason: Some(note),
+            reason: Some(note.to_owned()),
         }),
         _ => None,
     };
@@ -641,7 +625,8 @@ pub async fn transition(
         .transpose()
         .map_err(|_| ApiError::Internal("serialise decision"))?;
     let now = clock::now_rfc3339();
-    let mut tx = state.db.begin().await?;
+    let mut write = state.begin_write().await?;
+    let tx = &mut write.tx;
     // Only from the status the worker saw: a concurrent move wins once.
     let moved = sqlx::query(
         "UPDATE applications SET status = $1, updated_at = $2, decision = COALESCE($3, decision) \
@@ -652,7 +637,7 @@ pub async fn transition(
     .bind(&decision)
     .bind(id)
     .bind(summary.status.as_str())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if moved.rows_affected() != 1 {
         return Err(ApiError::Transition);
@@ -666,17 +651,17 @@ pub async fn transition(
     .bind(&now)
     .bind(note)
     .bind(worker.actor())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     audit::record(
-        &mut *tx,
+        &mut **tx,
         &worker.actor(),
         "case.transition",
         Some(&summary.tracking_code),
         Some(&format!("{} -> {}", summary.status.as_str(), to.as_str())),
     )
     .await?;
-    tx.commit().await?;
+    write.tx.commit().await?;
     Ok(Json(case_detail(&state, &worker, &code).await?))
 }
 
@@ -709,22 +694,23 @@ pub async fn assign(
             code: "unknown",
         }]));
     };
-    let mut tx = state.db.begin().await?;
+    let mut write = state.begin_write().await?;
+    let tx = &mut write.tx;
     sqlx::query("UPDATE applications SET assigned_to = $1, updated_at = $2 WHERE id = $3")
         .bind(assignee)
         .bind(clock::now_rfc3339())
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     audit::record(
-        &mut *tx,
+        &mut **tx,
         &worker.actor(),
         "case.assign",
         Some(&summary.tracking_code),
         Some(&format!("to worker:{}", body.username.trim())),
     )
     .await?;
-    tx.commit().await?;
+    write.tx.commit().await?;
     Ok(Json(case_detail(&state, &worker, &code).await?))
 }
 

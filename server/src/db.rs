@@ -113,6 +113,15 @@ pub async fn connect(url: &DatabaseUrl, data_dir: &Path) -> Result<Db, DbError> 
     Ok(pool)
 }
 
+/// The backend a pool was opened on.
+pub fn backend(pool: &Db) -> Backend {
+    if pool.connect_options().database_url.scheme() == "sqlite" {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    }
+}
+
 pub fn migrator(backend: Backend) -> &'static Migrator {
     match backend {
         Backend::Sqlite => &SQLITE_MIGRATIONS,

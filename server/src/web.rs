@@ -1,8 +1,10 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
-//! cached, client routes fall back to `index.html`, and security headers on
-//! every response. The worker console is a second app under `/console/`
-//! (`dist/console/`), with its own page, client routes and policy, so
-//! residents never download its code.
+//! Serving the built app: hashed assets cached forever, `index.html` never
+//! cached, client routes fall back to `shell.html` (the same page without the
+//! home page's static first paint; `index.html` when there is none), and
+//! security headers on every response. The worker console is a second app
+//! under `/console/` (`dist/console/`), with its own page, client routes and
+//! policy, so residents never download its code.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -35,37 +37,40 @@ pub struct Site(Arc<SiteInner>);
 
 struct SiteInner {
     dist: PathBuf,
-    app: Page,
+    /// `/`: the page with the home page's first paint.
+    index: Page,
+    /// Every other client route.
+    shell: Page,
+    csp: HeaderValue,
     /// `None` when `dist/console/index.html` is missing: the resident app
     /// still works; `/console` answers 404.
-    console: Option<Page>,
+    console: Option<Console>,
 }
 
-/// One single-page app's `index.html` and the policy derived from it.
-struct Page {
-    index: Vec<u8>,
-    csp: HeaderValue,
-}
+/// An HTML page, read once at start (the compression layer packs it).
+struct Page(Vec<u8>);
 
 impl Page {
-    fn new(index: Vec<u8>) -> Page {
-        let csp = content_security_policy(&String::from_utf8_lossy(&index));
-        Page {
-            index,
-            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
-        }
+    fn load(path: &Path) -> Result<Page, SiteError> {
+        std::fs::read(path).map(Page).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                SiteError::NotBuilt {
+                    path: path.to_owned(),
+                }
+            } else {
+                SiteError::Read {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })
     }
 }
 
-fn read_page(path: &Path) -> Result<Option<Vec<u8>>, SiteError> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(SiteError::Read {
-            path: path.to_owned(),
-            source,
-        }),
-    }
+/// The console's page and the policy derived from it.
+struct Console {
+    page: Page,
+    csp: HeaderValue,
 }
 
 /// Whether a request path belongs to the console (its page, client routes
@@ -87,30 +92,51 @@ pub enum SiteError {
 }
 
 impl Site {
-    /// Load `index.html` (and the console's `console/index.html`, if built)
-    /// from the dist directory and derive each page's
-    /// Content-Security-Policy from it.
+    /// Load `index.html` (and `shell.html`, if the build wrote one, and the
+    /// console's `console/index.html`, if built) from the dist directory and
+    /// derive each app's Content-Security-Policy from its pages.
     pub fn load(dist: &Path) -> Result<Site, SiteError> {
-        let path = dist.join("index.html");
-        let index = read_page(&path)?.ok_or(SiteError::NotBuilt { path })?;
+        let index = Page::load(&dist.join("index.html"))?;
+        let shell_path = dist.join("shell.html");
+        let shell = if shell_path.exists() {
+            Page::load(&shell_path)?
+        } else {
+            Page(index.0.clone())
+        };
+        // Both pages carry the same loader; name every inline script of either.
+        let both = format!(
+            "{}{}",
+            String::from_utf8_lossy(&index.0),
+            String::from_utf8_lossy(&shell.0)
+        );
+        let csp = content_security_policy(&both);
         let console_path = dist.join("console").join("index.html");
-        let console = read_page(&console_path)?.map(Page::new);
-        if console.is_none() {
+        let console = if console_path.exists() {
+            let page = Page::load(&console_path)?;
+            let csp = content_security_policy(&String::from_utf8_lossy(&page.0));
+            Some(Console {
+                page,
+                csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+            })
+        } else {
             tracing::warn!(
                 path = %console_path.display(),
                 "the worker console is not built; /console answers 404"
             );
-        }
+            None
+        };
         Ok(Site(Arc::new(SiteInner {
             dist: dist.to_owned(),
-            app: Page::new(index),
+            index,
+            shell,
+            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
             console,
         })))
     }
 
     /// The resident app's policy (also sent with API answers).
     pub fn csp(&self) -> &HeaderValue {
-        &self.0.app.csp
+        &self.0.csp
     }
 
     /// The policy for a request path: each app allows only its own inline
@@ -128,7 +154,11 @@ impl Site {
 /// nothing else inline can run. WASM compilation needs `wasm-unsafe-eval`
 /// (not `unsafe-eval`).
 pub fn content_security_policy(index_html: &str) -> String {
-    let hashes: String = inline_scripts(index_html)
+    let mut bodies: Vec<&str> = inline_scripts(index_html).collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    let hashes: String = bodies
+        .into_iter()
         .map(|body| {
             let digest = Sha256::digest(body.as_bytes());
             format!(
@@ -176,12 +206,12 @@ pub fn router(site: Site) -> Router<AppState> {
 }
 
 async fn index(State(state): State<AppState>) -> Response {
-    page_response(&state.site.0.app)
+    page_response(&state.site.0.index)
 }
 
 async fn console_index(State(state): State<AppState>) -> Response {
     match &state.site.0.console {
-        Some(console) => page_response(console),
+        Some(console) => page_response(&console.page),
         None => not_found(),
     }
 }
@@ -192,7 +222,7 @@ fn page_response(page: &Page) -> Response {
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         )],
-        Body::from(page.index.clone()),
+        Body::from(page.0.clone()),
     )
         .into_response()
 }
@@ -213,11 +243,11 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
     }
     if is_console_path(path) {
         return match &site.0.console {
-            Some(console) => page_response(console),
+            Some(console) => page_response(&console.page),
             None => not_found(),
         };
     }
-    page_response(&site.0.app)
+    page_response(&site.0.shell)
 }
 
 /// Trunk names build outputs `name-<hash>.ext`, the hash a 64-bit number in

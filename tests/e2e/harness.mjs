@@ -122,6 +122,12 @@ export async function newPage(browser, { viewport = PHONE, locale = 'zh-CN' } = 
   return { context, page, errors };
 }
 
+/** Wait until the app has mounted: the static first paint of `/` (see
+ *  xtask/first-paint.html) is gone and the app's heading is there. */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('first-paint') && document.querySelector('main h1'));
+}
+
 export function screenshotPath(name) {
   return join(artifacts, `${name}.png`);
 }

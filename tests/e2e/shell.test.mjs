@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  LANGS, DESKTOP, messages, startServer, launchBrowser, newPage, screenshotPath,
+  LANGS, DESKTOP, messages, startServer, launchBrowser, newPage, screenshotPath, appReady,
 } from './harness.mjs';
 
 let server;
@@ -31,7 +31,7 @@ for (const lang of LANGS) {
     const m = messages(lang);
     const { context, page, errors } = await newPage(browser, { locale: lang });
     await page.goto(`${server.url}/?lang=${lang}`);
-    await page.locator('h1').waitFor();
+    await appReady(page);
     assert.equal(await heading(page), m['home-heading']);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.title(), m['app-page-title']);
@@ -55,14 +55,40 @@ for (const lang of LANGS) {
   });
 }
 
+test('the home page paints before the app arrives, from the zh-CN messages, and the app takes its place without moving it', async () => {
+  const m = messages('zh-CN');
+  const html = await (await fetch(server.url)).text();
+  assert.ok(html.includes(`<h1 id="home-heading">${m['home-heading']}</h1>`), 'first paint heading');
+  assert.ok(html.includes(`<p class="lead">${m['home-lead']}</p>`), 'first paint lead');
+  // Other routes get the page without it (no flash of the home page).
+  const shell = await (await fetch(`${server.url}/check/members`)).text();
+  assert.ok(!shell.includes('first-paint'));
+  // Where the first paint puts things is where the app puts them.
+  const boxes = (page) => page.evaluate(() => ['.site-header', 'h1', '.lead', '.promises', '.region-list']
+    .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return `${s} ${r.x},${r.y} ${r.width}x${r.height}`; }));
+  const still = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', javaScriptEnabled: false });
+  const staticPage = await still.newPage();
+  await staticPage.goto(server.url);
+  const before = await boxes(staticPage);
+  await still.close();
+  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+  await page.goto(server.url);
+  await appReady(page);
+  assert.deepEqual(await boxes(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('switching language changes the visible text, the document, and persists', async () => {
   const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
   await page.goto(server.url);
-  await page.locator('h1').waitFor();
+  await appReady(page);
   assert.equal(await heading(page), messages('zh-CN')['home-heading']);
   for (const lang of ['en', 'zh-TW', 'zh-CN', 'en']) {
     const m = messages(lang);
     await page.click(`button[data-lang="${lang}"]`);
+    // Another language's messages may first have to be fetched.
+    await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
     assert.equal(await heading(page), m['home-heading']);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.title(), m['app-page-title']);
@@ -70,7 +96,7 @@ test('switching language changes the visible text, the document, and persists', 
   }
   // The last choice (English) is remembered on this device.
   await page.reload();
-  await page.locator('h1').waitFor();
+  await appReady(page);
   assert.equal(await heading(page), messages('en')['home-heading']);
   assert.deepEqual(errors, []);
   await context.close();
@@ -79,7 +105,7 @@ test('switching language changes the visible text, the document, and persists', 
 test('the browser language picks the first language', async () => {
   const { context, page } = await newPage(browser, { locale: 'zh-HK' });
   await page.goto(server.url);
-  await page.locator('h1').waitFor();
+  await appReady(page);
   assert.equal(await heading(page), messages('zh-TW')['home-heading']);
   await context.close();
 });
@@ -101,7 +127,7 @@ test('an unknown route shows the 404 page, which leads home', async () => {
 test('desktop layout renders and is screenshotted', async () => {
   const { context, page, errors } = await newPage(browser, { viewport: DESKTOP, locale: 'zh-CN' });
   await page.goto(server.url);
-  await page.locator('h1').waitFor();
+  await appReady(page);
   await page.screenshot({ path: screenshotPath('home-zh-CN-1280x800'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();

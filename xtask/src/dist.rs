@@ -9,7 +9,16 @@ use crate::shell::{command, root, run_command};
 
 /// Files the server may send compressed; their `.br` and `.gz` siblings are
 /// written next to them.
-const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "svg", "webmanifest", "json"];
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "svg",
+    "webmanifest",
+    "json",
+    "ftl",
+];
 
 /// Where the console's build goes inside `dist/` (the server serves it at
 /// `/console/`).
@@ -40,7 +49,10 @@ pub fn build_app() -> Result<(), String> {
             ])
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
-    precompress(&root().join("dist"))
+    let dist = root().join("dist");
+    crate::first_paint::write_packs(&dist)?;
+    crate::first_paint::write_first_paint(&dist)?;
+    precompress(&dist)
 }
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -98,44 +110,132 @@ fn precompress(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// What a first visit downloads: index.html, the JS loader, the WASM and the
-/// CSS, raw and brotli. Returns the brotli total in bytes. The worker
-/// console (`dist/console/`) is not part of a resident's visit.
+/// A file of `dist/` with its raw and brotli sizes.
+struct Sized {
+    part: &'static str,
+    name: String,
+    raw: u64,
+    br: u64,
+}
+
+fn sized(dist: &Path, part: &'static str, name: &str) -> Result<Sized, String> {
+    let path = dist.join(name.trim_start_matches('/'));
+    let raw = std::fs::metadata(&path)
+        .map_err(|e| format!("{}: {e} (run `cargo xtask build`)", path.display()))?
+        .len();
+    let mut br_path = path.clone().into_os_string();
+    br_path.push(".br");
+    // Files the server does not compress (PNG) travel as they are.
+    let br = std::fs::metadata(&br_path).map_or(raw, |m| m.len());
+    Ok(Sized {
+        part,
+        name: name.trim_start_matches('/').to_owned(),
+        raw,
+        br,
+    })
+}
+
+/// The values of `attr="…"` (or unquoted) in the page, in order.
+fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!("{attr}=");
+    html.match_indices(&needle)
+        .filter(|(i, _)| {
+            html[..*i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+        })
+        .filter_map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            match rest.chars().next()? {
+                q @ ('"' | '\'') => rest[1..].split(q).next(),
+                _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
+            }
+        })
+        .collect()
+}
+
+/// What the first visit to `/` downloads, from `dist/index.html`: the page,
+/// the stylesheet, the JS loader and the WASM it preloads, the icon and the
+/// manifest; plus, for a language other than zh-CN, that language's UI
+/// messages (the app fetches them before it mounts). Nothing else is fetched
+/// on `/`: the rules engine's messages and a place's pack come when the check
+/// or the policy guide opens (listed below the total, not counted).
 pub fn report_size() -> Result<u64, String> {
     let dist = root().join("dist");
-    let mut rows = Vec::new();
-    for path in files(&dist)? {
-        if path.starts_with(dist.join(CONSOLE_DIR)) {
+    let html = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|_| "dist/ is empty: run `cargo xtask build` first".to_owned())?;
+    let mut first = vec![sized(&dist, "page (with the first paint)", "index.html")?];
+    let mut seen = vec!["index.html".to_owned()];
+    for value in attribute_values(&html, "href")
+        .into_iter()
+        .chain(attribute_values(&html, "src"))
+    {
+        let name = value.trim_start_matches('/');
+        // Apple's touch icon is fetched only by iOS when a page is added
+        // to the home screen; a link to a page is not a file.
+        if !name.contains('.') || name == "icons/icon-192.png" || seen.iter().any(|s| s == name) {
             continue;
         }
-        if !matches!(extension(&path), "html" | "js" | "wasm" | "css") {
-            continue;
-        }
-        let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
-        let mut br_path = path.clone().into_os_string();
-        br_path.push(".br");
-        let br = std::fs::metadata(&br_path)
-            .map_err(|_| format!("{} has no .br: run `cargo xtask build`", path.display()))?
-            .len();
-        let name = path
-            .strip_prefix(&dist)
-            .unwrap_or(&path)
-            .display()
-            .to_string();
-        rows.push((name, raw, br));
+        let part = match extension(Path::new(name)) {
+            "css" => "stylesheet",
+            "js" => "JS loader (wasm-bindgen)",
+            "wasm" => "WASM (app, engine, zh-CN UI text)",
+            "svg" | "png" => "icon",
+            "webmanifest" => "web app manifest",
+            _ => "other",
+        };
+        seen.push(name.to_owned());
+        first.push(sized(&dist, part, name)?);
     }
-    if rows.is_empty() {
-        return Err("dist/ is empty: run `cargo xtask build` first".to_owned());
+    if !first.iter().any(|f| f.name.ends_with(".wasm")) {
+        return Err("dist/index.html preloads no .wasm: was it built by Trunk?".to_owned());
     }
-    println!("{:<44} {:>10} {:>10}", "file", "raw B", "brotli B");
-    for (name, raw, br) in &rows {
-        println!("{name:<44} {raw:>10} {br:>10}");
-    }
-    let raw: u64 = rows.iter().map(|r| r.1).sum();
-    let br: u64 = rows.iter().map(|r| r.2).sum();
-    println!("{:<44} {raw:>10} {br:>10}", "total");
     println!(
-        "total: {:.1} KB raw, {:.1} KB brotli (budget 200 KB brotli)",
+        "{:<34} {:<44} {:>9} {:>9}",
+        "part", "file", "raw B", "brotli B"
+    );
+    let row = |f: &Sized| {
+        println!("{:<34} {:<44} {:>9} {:>9}", f.part, f.name, f.raw, f.br);
+    };
+    first.iter().for_each(row);
+    let raw: u64 = first.iter().map(|f| f.raw).sum();
+    let br: u64 = first.iter().map(|f| f.br).sum();
+    println!(
+        "{:<34} {:<44} {raw:>9} {br:>9}",
+        "first visit, zh-CN", "total"
+    );
+    for lang in ["zh-TW", "en"] {
+        let ftl = sized(&dist, "UI messages", &format!("i18n/{lang}/app.ftl"))?;
+        row(&ftl);
+        println!(
+            "{:<34} {:<44} {:>9} {:>9}",
+            format!("first visit, {lang}"),
+            "total",
+            raw + ftl.raw,
+            br + ftl.br
+        );
+    }
+    println!("\nfetched later, when the check or the policy guide opens (not in the totals):");
+    for lang in ["zh-CN", "zh-TW", "en"] {
+        row(&sized(
+            &dist,
+            "rules messages",
+            &format!("i18n/{lang}/rules.ftl"),
+        )?);
+    }
+    for file in files(&dist.join("packs"))? {
+        if extension(&file) == "json" {
+            let name = file
+                .strip_prefix(&dist)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            row(&sized(&dist, "a place's policy pack", &name)?);
+        }
+    }
+    println!(
+        "\nfirst visit: {:.1} KB raw, {:.1} KB brotli (budget 200 KB brotli)",
         raw as f64 / 1000.0,
         br as f64 / 1000.0
     );

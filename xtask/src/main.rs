@@ -6,10 +6,16 @@
 //! - `run [server flags]`: build, then start the server (default http://127.0.0.1:8080)
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
-//! - `size`: the app's transfer size (raw and brotli) from `dist/`
 //! - `test-postgres`: the server's integration tests on a throwaway PostgreSQL
+//! - `bench <lighthouse | latency | load> [options]`: build, then Lighthouse on
+//!   the real server, the answer-change latency with 4x CPU throttling, or
+//!   the filing API's throughput with wrk (SQLite and PostgreSQL)
+//! - `size`: what the first visit to `/` downloads, each file raw and brotli, from `dist/`
 
+mod bench;
 mod dist;
+mod first_paint;
+mod load;
 mod postgres;
 mod setup;
 mod shell;
@@ -28,9 +34,10 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("size") => dist::report_size().map(|_| ()),
         Some("test-postgres") => setup::all().and_then(|()| postgres_tests()),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size>"
+                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | load>>"
             );
             return ExitCode::from(2);
         }

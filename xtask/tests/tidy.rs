@@ -66,11 +66,6 @@ fn messages_in(tree: &str, locale: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The resident app's messages.
-fn messages(locale: &str) -> Vec<(String, String)> {
-    messages_in("app/i18n", locale)
-}
-
 fn ids(tree: &str, locale: &str) -> BTreeSet<String> {
     messages_in(tree, locale)
         .into_iter()
@@ -271,4 +266,54 @@ fn manifest_names_match_the_default_locale() {
     assert_eq!(manifest["name"], message(DEFAULT_LOCALE, "app-page-title"));
     assert_eq!(manifest["short_name"], message(DEFAULT_LOCALE, "app-name"));
     assert_eq!(manifest["lang"], DEFAULT_LOCALE);
+}
+
+/// Message ids written literally in the app's code (`t!("…")`, `tr("…")`,
+/// `tr_args("…", …)`, `question="…"`, `hint="…"`) exist in the reference
+/// language, so a typo fails here rather than showing an id on screen.
+#[test]
+fn message_ids_in_app_code_exist() {
+    let known = ids("app/i18n", DEFAULT_LOCALE);
+    let mut files = Vec::new();
+    rust_files(&root().join("app/src"), &mut files);
+    let mut unknown = Vec::new();
+    let mut checked = 0;
+    for file in files {
+        // Code only: doc comments show the macro with placeholder ids.
+        let source: String = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .map(|line| line.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for prefix in ["t!(\"", "tr(\"", "tr_args(\"", "question=\"", "hint=\""] {
+            for (at, _) in source.match_indices(prefix) {
+                // `tr(` must be the function, not the end of another name.
+                let before = source[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let rest = &source[at + prefix.len()..];
+                let id = rest.split('"').next().unwrap_or_default();
+                checked += 1;
+                if !known.contains(id) {
+                    unknown.push(format!("{}: {id}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "found only {checked} message ids in app/src");
+    assert!(unknown.is_empty(), "unknown message ids: {unknown:?}");
+}
+
+/// The app fetches each place's pack as JSON written by `cargo xtask build`
+/// (`serde_json::to_string` of the merged pack): it must read back the same.
+#[test]
+fn packs_served_as_json_read_back_unchanged() {
+    for pack in rules_core::packs::embedded_ref() {
+        let json = serde_json::to_string(pack).unwrap();
+        let back = rules_core::Pack::from_json(&json)
+            .unwrap_or_else(|e| panic!("{}: {e}", pack.jurisdiction.code));
+        assert_eq!(&back, pack, "{}", pack.jurisdiction.code);
+    }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::state::{PACKS, use_store};
+use crate::state::{REGIONS, use_store};
 use crate::t;
 
 #[component]
@@ -19,24 +19,10 @@ pub fn RegionPicker(
     let matches = move || {
         let q = query.get();
         let q = q.trim();
-        PACKS
+        REGIONS
             .iter()
-            .filter(|p| {
-                q.is_empty()
-                    || p.jurisdiction.code.contains(q)
-                    || p.jurisdiction.name.contains(q)
-                    || p.jurisdiction
-                        .parent
-                        .as_deref()
-                        .is_some_and(|n| n.contains(q))
-            })
-            .map(|p| {
-                (
-                    p.jurisdiction.code.clone(),
-                    p.jurisdiction.name.clone(),
-                    p.jurisdiction.parent.clone().unwrap_or_default(),
-                    p.jurisdiction.demo,
-                )
+            .filter(|r| {
+                q.is_empty() || r.code.contains(q) || r.name.contains(q) || r.parent.contains(q)
             })
             .collect::<Vec<_>>()
     };
@@ -57,10 +43,11 @@ pub fn RegionPicker(
                         return view! { <li class="empty">{t!("region-none-found")}</li> }.into_any();
                     }
                     list.into_iter()
-                        .map(|(code, name, parent, demo)| {
+                        .map(|r| {
                             let navigate = navigate.clone();
-                            let chosen = code.clone();
-                            let data_region = code.clone();
+                            let (code, name, parent, demo) = (r.code, r.name, r.parent, r.demo);
+                            let chosen = code;
+                            let data_region = code;
                             view! {
                                 <li>
                                     <button
@@ -68,7 +55,7 @@ pub fn RegionPicker(
                                         class="region-option"
                                         data-region=data_region
                                         on:click=move |_| {
-                                            store.draft.update(|d| d.household.jurisdiction = Some(chosen.clone()));
+                                            store.draft.update(|d| d.household.jurisdiction = Some(chosen.to_owned()));
                                             navigate(then, Default::default());
                                         }
                                     >

@@ -14,11 +14,9 @@ pub fn Home() -> impl IntoView {
     let query = use_query_map();
     let cleared = move || query.with(|q| q.get("cleared").is_some());
     let region = move || {
-        store.draft.with(|d| {
-            d.region()
-                .and_then(state::pack)
-                .map(|p| p.jurisdiction.name.clone())
-        })
+        store
+            .draft
+            .with(|d| d.region().and_then(state::region).map(|r| r.name))
     };
     view! {
         <Show when=cleared>

@@ -5,7 +5,25 @@ pub mod home;
 pub mod not_found;
 pub mod programs;
 
+use leptos::prelude::*;
 use rules_core::ProgramId;
+
+use crate::t;
+
+/// Shown while a place's policy pack is on its way (a moment on any
+/// connection), or if it could not be fetched.
+#[component]
+pub fn PackPending(
+    /// The place whose pack is awaited.
+    code: String,
+) -> impl IntoView {
+    let failed = move || crate::state::pack_failed(&code);
+    view! {
+        <p class="notice" role="status">
+            {move || if failed() { t!("pack-failed")() } else { t!("pack-loading")() }}
+        </p>
+    }
+}
 
 /// The message id of a program's name: `program-<id>` with dashes.
 pub fn program_name_id(program: ProgramId) -> &'static str {

@@ -13,7 +13,7 @@ use crate::components::param::{ParamItem, citation};
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
 use crate::pages::check::results::GROUPS;
-use crate::pages::program_name_id;
+use crate::pages::{PackPending, program_name_id};
 use crate::state::{self, use_store};
 use crate::t;
 
@@ -22,15 +22,20 @@ fn guide_id(program: ProgramId) -> String {
     format!("guide-{}", program.as_str().replace('_', "-"))
 }
 
-/// The region from `?region=`, else the one chosen for the check.
-fn region_pack() -> Memo<Option<&'static Pack>> {
+/// The place from `?region=`, else the one chosen for the check, and its
+/// pack once it has arrived. Opening a guide page also fetches the rules
+/// engine's messages (the parameters' names).
+fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
     let store = use_store();
     let query = use_query_map();
+    crate::i18n::want_rules();
     Memo::new(move |_| {
-        query
+        let code = query
             .with(|q| q.get("region"))
-            .and_then(|code| state::pack(&code))
-            .or_else(|| store.draft.with(|d| d.region().and_then(state::pack)))
+            .and_then(|code| state::region(&code))
+            .or_else(|| store.draft.with(|d| d.region().and_then(state::region)))?
+            .code;
+        Some((code, state::pack(code)))
     })
 }
 
@@ -38,6 +43,7 @@ fn region_pack() -> Memo<Option<&'static Pack>> {
 pub fn Programs() -> impl IntoView {
     let pack = region_pack();
     move || match pack.get() {
+        Some((code, None)) => view! { <PackPending code=code.to_owned()/> }.into_any(),
         None => view! {
             <section class="card" aria-labelledby="guide-pick-heading">
                 <h1 id="guide-pick-heading">{t!("guide-pick-heading")}</h1>
@@ -45,7 +51,7 @@ pub fn Programs() -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(pack) => program_list(pack).into_any(),
+        Some((_, Some(pack))) => program_list(pack).into_any(),
     }
 }
 
@@ -119,7 +125,8 @@ pub fn ProgramPage() -> impl IntoView {
     move || match (program.get(), pack.get()) {
         (None, _) => crate::pages::not_found::NotFound().into_any(),
         (Some(_), None) => Programs().into_any(),
-        (Some(program), Some(pack)) => program_detail(pack, program).into_any(),
+        (Some(_), Some((code, None))) => view! { <PackPending code=code.to_owned()/> }.into_any(),
+        (Some(program), Some((_, Some(pack)))) => program_detail(pack, program).into_any(),
     }
 }
 

@@ -165,6 +165,29 @@ async fn without_a_console_build_the_app_runs_and_console_is_404() {
 }
 
 #[tokio::test]
+async fn the_home_page_has_its_first_paint_and_other_routes_get_the_bare_shell() {
+    let site = site().await;
+    let dist = site.dir.path().join("dist");
+    const SHELL: &str = r#"<!doctype html><html lang="zh-CN"><head><title>t</title>
+<script type="module">import init from '/app-0123456789abcdef.js'; init();</script>
+</head><body></body></html>"#;
+    std::fs::write(dist.join("shell.html"), SHELL).unwrap();
+    let state = AppState::new(
+        site.state.db.clone(),
+        web::Site::load(&dist).unwrap(),
+        server::crypto::Keys::from_master(&[0x42; 32]),
+    );
+    let response = get(&state, "/", &[]).await;
+    assert_eq!(body(response).await, INDEX.as_bytes());
+    let response = get(&state, "/check/results", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("text/html"));
+    let csp = header(&response, "content-security-policy").to_owned();
+    assert_eq!(csp.matches("'sha256-").count(), 1, "one loader: {csp}");
+    assert_eq!(body(response).await, SHELL.as_bytes());
+}
+
+#[tokio::test]
 async fn hashed_assets_are_immutable_and_plain_files_revalidate() {
     let site = site().await;
     let response = get(&site.state, "/app-0123456789abcdef.js", &[]).await;

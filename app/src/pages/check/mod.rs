@@ -17,6 +17,7 @@ use rules_core::{Outcome, ProgramId};
 
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
+use crate::pages::PackPending;
 use crate::state::{self, Store, use_store};
 use crate::t;
 
@@ -141,8 +142,16 @@ pub fn Check() -> impl IntoView {
     let has_region = Memo::new(move |_| {
         store
             .draft
+            .with(|d| d.region().and_then(state::region).is_some())
+    });
+    // The questions depend on the place's pack: wait for it.
+    let ready = Memo::new(move |_| {
+        store
+            .draft
             .with(|d| d.region().and_then(state::pack).is_some())
     });
+    // The results show the rules engine's messages: fetch them meanwhile.
+    crate::i18n::want_rules();
     Effect::new(move |_| {
         if has_region.get() {
             ensure_applicant(store);
@@ -150,6 +159,12 @@ pub fn Check() -> impl IntoView {
     });
     move || match (step.get(), has_region.get()) {
         (None, _) => crate::pages::not_found::NotFound().into_any(),
+        (Some(_), true) if !ready.get() => {
+            let code = store
+                .draft
+                .with_untracked(|d| d.region().unwrap_or_default().to_owned());
+            view! { <PackPending code=code/> }.into_any()
+        }
         (Some(_), false) => view! {
             <section class="card" aria-labelledby="pick-heading">
                 <h1 id="pick-heading">{t!("region-pick-heading")}</h1>
@@ -171,8 +186,8 @@ fn StepPage(step: CheckStep) -> impl IntoView {
     let region_name = move || {
         store.draft.with(|d| {
             d.region()
-                .and_then(state::pack)
-                .map(|p| p.jurisdiction.name.clone())
+                .and_then(state::region)
+                .map(|r| r.name)
                 .unwrap_or_default()
         })
     };

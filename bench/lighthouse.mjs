@@ -1,0 +1,124 @@
+// Lighthouse, mobile preset (simulated throttling: slow 4G, 4x CPU), on the
+// real server at 127.0.0.1, N runs (default 5) each in a fresh headless
+// Chromium; prints every run and the median of each figure.
+//
+//   node bench/lighthouse.mjs [--runs 5] [--path /] [--lang zh-CN]
+//
+// Run through `cargo xtask bench lighthouse`, which builds the app and the
+// server first. The browser's language is zh-CN unless --lang says otherwise
+// (the portal's default language and its residents'; with en the app first
+// fetches the English messages).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const runs = Number(option('runs', '5'));
+const path = option('path', '/');
+const lang = option('lang', 'zh-CN');
+
+// The same flags as the end-to-end tests (DEVELOPERS.md): root, no network.
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  `--lang=${lang}`, `--accept-lang=${lang}`,
+];
+
+async function startServer() {
+  const bin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
+  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
+  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const server = await startServer();
+const url = new URL(path, server.url).href;
+const reports = join(root, 'bench', 'results');
+mkdirSync(reports, { recursive: true });
+const rows = [];
+try {
+  for (let i = 1; i <= runs; i++) {
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      chromeFlags: CHROMIUM_FLAGS,
+    });
+    try {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
+      const lhr = result.lhr;
+      const audit = (id) => lhr.audits[id]?.numericValue;
+      const row = {
+        performance: Math.round(lhr.categories.performance.score * 100),
+        accessibility: Math.round(lhr.categories.accessibility.score * 100),
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        tbt: audit('total-blocking-time'),
+        si: audit('speed-index'),
+        cls: audit('cumulative-layout-shift'),
+        bytes: audit('total-byte-weight'),
+      };
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+        .map((a) => a.id);
+      if (failing.length) row.accessibilityFailing = failing.join(',');
+      rows.push(row);
+      writeFileSync(join(reports, `lighthouse-${lang}-run${i}.json`), result.report);
+      console.log(`run ${i}: performance ${row.performance}, accessibility ${row.accessibility}, `
+        + `FCP ${(row.fcp / 1000).toFixed(2)} s, LCP ${(row.lcp / 1000).toFixed(2)} s, TBT ${Math.round(row.tbt)} ms, `
+        + `SI ${(row.si / 1000).toFixed(2)} s, CLS ${row.cls.toFixed(3)}, transfer ${(row.bytes / 1000).toFixed(1)} KB`
+        + (row.accessibilityFailing ? `, accessibility failing: ${row.accessibilityFailing}` : ''));
+    } finally {
+      await chrome.kill();
+    }
+  }
+} finally {
+  await server.stop();
+}
+const m = (k) => median(rows.map((r) => r[k]));
+console.log(`\nmedian of ${rows.length} runs, ${url}, browser language ${lang}:`);
+console.log(`  performance ${m('performance')}, accessibility ${m('accessibility')}`);
+console.log(`  FCP ${(m('fcp') / 1000).toFixed(2)} s, LCP ${(m('lcp') / 1000).toFixed(2)} s, TBT ${Math.round(m('tbt'))} ms, `
+  + `Speed Index ${(m('si') / 1000).toFixed(2)} s, CLS ${m('cls').toFixed(3)}, transfer ${(m('bytes') / 1000).toFixed(1)} KB`);
+console.log(`  targets: performance >= 95, accessibility 100, LCP <= 1.8 s`);

@@ -1,0 +1,165 @@
+//! Static files written into `dist/` after Trunk: the policy packs as JSON
+//! (the app fetches a place's pack when it is chosen) and the first paint,
+//! the home page in zh-CN as plain HTML inside `index.html`, so a phone shows
+//! the page before the WASM has arrived. The app replaces it when it mounts.
+//!
+//! The first paint's text comes from `app/i18n/zh-CN/app.ftl` and the places
+//! from the packs; the markup is `xtask/first-paint.html`, which mirrors what
+//! the app renders on `/` (same elements and classes, so the swap does not
+//! move anything).
+
+use std::path::Path;
+
+use fluent_syntax::ast::{Entry, PatternElement};
+
+use crate::shell::root;
+
+/// `dist/packs/<code>.json`: every place's complete pack (merged with the
+/// national defaults), as `rules_core::Pack::from_json` reads it.
+pub fn write_packs(dist: &Path) -> Result<(), String> {
+    let dir = dist.join("packs");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for pack in rules_core::packs::embedded_ref() {
+        let json = serde_json::to_string(pack).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{}.json", pack.jurisdiction.code));
+        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The simple messages (text only, no placeables) of a Fluent file.
+pub fn simple_messages(ftl: &str) -> Result<Vec<(String, String)>, String> {
+    let resource = fluent_syntax::parser::parse(ftl).map_err(|(_, e)| format!("{e:?}"))?;
+    let mut out = Vec::new();
+    for entry in resource.body {
+        if let Entry::Message(message) = entry
+            && let Some(pattern) = message.value
+        {
+            let mut text = String::new();
+            let mut simple = true;
+            for element in pattern.elements {
+                match element {
+                    PatternElement::TextElement { value } => text.push_str(value),
+                    PatternElement::Placeable { .. } => simple = false,
+                }
+            }
+            if simple {
+                out.push((message.id.name.to_owned(), text));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The region picker's list, as the app renders it.
+fn regions_html(messages: &[(String, String)]) -> Result<String, String> {
+    let demo_label = lookup(messages, "region-demo")?;
+    let mut html = String::new();
+    for pack in rules_core::packs::embedded_ref() {
+        let j = &pack.jurisdiction;
+        let demo = if j.demo {
+            format!(r#"<span class="badge demo">{}</span>"#, escape(demo_label))
+        } else {
+            String::new()
+        };
+        html.push_str(&format!(
+            r#"<li><button type="button" class="region-option" data-region="{code}"><span class="name" lang="zh-CN">{name}</span><span class="meta" lang="zh-CN">{parent} · {code}</span>{demo}</button></li>"#,
+            code = escape(&j.code),
+            name = escape(&j.name),
+            parent = escape(j.parent.as_deref().unwrap_or_default()),
+        ));
+    }
+    Ok(html)
+}
+
+fn lookup<'a>(messages: &'a [(String, String)], id: &str) -> Result<&'a str, String> {
+    messages
+        .iter()
+        .find(|(i, _)| i == id)
+        .map(|(_, text)| text.as_str())
+        .ok_or_else(|| format!("first paint: app/i18n/zh-CN/app.ftl has no simple message {id}"))
+}
+
+/// Fill the template: `{{message-id}}` becomes that zh-CN message (escaped),
+/// `{{regions}}` the list of places.
+pub fn render(template: &str, ftl: &str) -> Result<String, String> {
+    let messages = simple_messages(ftl)?;
+    let mut markup = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("<!--") {
+        markup.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("-->")
+            .ok_or("first paint: unclosed comment")?
+            + start;
+        rest = &rest[end + 3..];
+    }
+    markup.push_str(rest);
+    let mut out = String::new();
+    let mut rest = markup.as_str();
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("}}")
+            .ok_or("first paint: unclosed {{ in the template")?
+            + start;
+        let key = rest[start + 2..end].trim();
+        if key == "regions" {
+            out.push_str(&regions_html(&messages)?);
+        } else {
+            out.push_str(&escape(lookup(&messages, key)?));
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    // The template is indented for reading; the page needs none of it.
+    Ok(out
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect())
+}
+
+/// Put the first paint into `dist/index.html`, right after `<body>`, and keep
+/// Trunk's page without it as `dist/shell.html`: the server sends that one
+/// for every other client route (`/check/…`, `/programs/…`), where a flash
+/// of the home page would be wrong.
+pub fn write_first_paint(dist: &Path) -> Result<(), String> {
+    let template = std::fs::read_to_string(root().join("xtask/first-paint.html"))
+        .map_err(|e| format!("xtask/first-paint.html: {e}"))?;
+    let ftl = std::fs::read_to_string(root().join("app/i18n/zh-CN/app.ftl"))
+        .map_err(|e| format!("app/i18n/zh-CN/app.ftl: {e}"))?;
+    let first_paint = render(&template, &ftl)?;
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if html.contains(r#"id="first-paint""#) || html.contains("id=first-paint") {
+        return Err("dist/index.html already has a first paint: build again".to_owned());
+    }
+    let shell = dist.join("shell.html");
+    std::fs::write(&shell, &html).map_err(|e| format!("{}: {e}", shell.display()))?;
+    let at = html.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
+    let html = format!("{}{first_paint}{}", &html[..at], &html[at..]);
+    // On `/` the WASM is not needed for what is painted first: fetch it at
+    // low priority, so the page's own HTML and CSS go first on a slow link
+    // (Trunk preloads it at the browser's default, high, priority).
+    let html = html.replacen(
+        "rel=preload type=application/wasm",
+        "fetchpriority=low rel=preload type=application/wasm",
+        1,
+    );
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
+}
