@@ -120,7 +120,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <A href=href("/") attr:class="brand">
+            <A href=href("/") exact=true attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32"/>
                 <span>{t!("console-name")}</span>
             </A>
@@ -139,7 +139,7 @@ fn Header() -> impl IntoView {
                         };
                         view! {
                             <nav class="site-nav" aria-label=t!("nav-label")>
-                                <A href=href("/") attr:class="nav-link">{t!("nav-queue")}</A>
+                                <A href=href("/") exact=true attr:class="nav-link">{t!("nav-queue")}</A>
                                 {admin
                                     .then(|| {
                                         view! {
@@ -171,7 +171,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <h1>{t!("notfound-heading")}</h1>
         <p>
-            <A href=href("/")>{t!("notfound-link")}</A>
+            <A href=href("/") exact=true>{t!("notfound-link")}</A>
         </p>
     }
 }

@@ -40,7 +40,7 @@ pub fn CasePage() -> impl IntoView {
     Effect::new(move |_| load());
     view! {
         <p class="back">
-            <A href=crate::app::href("/")>{t!("case-back")}</A>
+            <A href=crate::app::href("/") exact=true>{t!("case-back")}</A>
         </p>
         <h1>{move || tn!("case-heading", code = code.get())}</h1>
         {move || match data.get() {
@@ -118,6 +118,26 @@ fn pair(label: impl IntoView + 'static, value: impl IntoView + 'static) -> impl 
     }
 }
 
+/// A 身份证 number that a narrow screen may break only between its parts
+/// (region, date of birth, sequence and check character), never inside one.
+fn id_number(id: String) -> impl IntoView {
+    let parts: Vec<String> = if id.len() == 18 && id.is_ascii() {
+        vec![
+            id[..6].to_owned(),
+            id[6..14].to_owned(),
+            id[14..].to_owned(),
+        ]
+    } else {
+        vec![id]
+    };
+    let parts = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { {(i > 0).then(|| view! { <wbr/> })} {part} })
+        .collect_view();
+    view! { <span class="mono id-number">{parts}</span> }
+}
+
 #[component]
 fn Summary(case: Case) -> impl IntoView {
     let s = case.summary;
@@ -167,7 +187,7 @@ fn Applicant(case: Case) -> impl IntoView {
             <h2 id="applicant-h">{t!("case-applicant")}</h2>
             <dl class="pairs">
                 {pair(t!("applicant-name"), a.name)}
-                {pair(t!("applicant-resident-id"), view! { <span class="mono">{a.resident_id}</span> })}
+                {pair(t!("applicant-resident-id"), id_number(a.resident_id))}
                 {pair(t!("applicant-mobile"), view! { <span class="mono">{a.mobile}</span> })}
                 {pair(t!("applicant-address"), a.address)}
             </dl>
@@ -468,12 +488,17 @@ fn Screening(case: Case) -> impl IntoView {
     let others_count = others.len();
     let has_client = case.client_screening.is_some();
     // Where both gave an outcome and they differ, one line each; programs
-    // the phone sent nothing for, in one line.
+    // applied for that the phone sent nothing for, in one line; the other
+    // programs without a result on the phone, counted.
     let (differing, missing): (Vec<_>, Vec<_>) = case
         .differences
         .clone()
         .into_iter()
         .partition(|d| d.client.is_some());
+    let (missing, missing_others): (Vec<_>, Vec<_>) = missing
+        .into_iter()
+        .partition(|d| applied.contains(&d.program));
+    let missing_others = missing_others.len();
     view! {
         <section class="card" aria-labelledby="screening-h">
             <h2 id="screening-h">{t!("case-screening")}</h2>
@@ -494,7 +519,7 @@ fn Screening(case: Case) -> impl IntoView {
             <h3>{t!("case-differences")}</h3>
             {if !has_client {
                 view! { <p>{t!("differences-no-client")}</p> }.into_any()
-            } else if differing.is_empty() && missing.is_empty() {
+            } else if differing.is_empty() && missing.is_empty() && missing_others == 0 {
                 view! { <p>{t!("differences-none")}</p> }.into_any()
             } else {
                 view! {
@@ -537,6 +562,12 @@ fn Screening(case: Case) -> impl IntoView {
                                             )
                                         }}
                                     </li>
+                                }
+                            })}
+                        {(missing_others > 0)
+                            .then(|| {
+                                view! {
+                                    <li>{t!("differences-client-missing-others", count = missing_others)}</li>
                                 }
                             })}
                     </ul>
@@ -672,6 +703,11 @@ fn Decision(case: Case) -> impl IntoView {
                                     .into_iter()
                                     .map(|a| {
                                         let program = a["program"].as_str().unwrap_or_default().to_owned();
+                                        // An award is `{program, amount, period}`; the
+                                        // screening's amount shape names it `value`.
+                                        let amount = serde_json::json!({
+                                            "value": a["amount"], "period": a["period"]
+                                        });
                                         view! {
                                             <li>
                                                 {move || {
@@ -679,7 +715,7 @@ fn Decision(case: Case) -> impl IntoView {
                                                         "label-value",
                                                         &[
                                                             ("label", i18n::program_name(&program)),
-                                                            ("value", amount_text(&a).unwrap_or_default()),
+                                                            ("value", amount_text(&amount).unwrap_or_default()),
                                                         ],
                                                     )
                                                 }}
@@ -848,9 +884,13 @@ fn Actions(
 
     // A server field name for a form row's field: `awards[k].amount` where
     // row `i` was the k-th award sent.
+    // `errors` is read first, whatever `sent_rows` holds: a derived signal
+    // that returned early before reading it would never update.
     let row_error = move |i: usize, part: &str| {
-        let k = sent_rows.with_value(|sent| sent.iter().position(|r| *r == i))?;
-        errors.with(|e| error_for(e, &format!("awards[{k}].{part}")))
+        errors.with(|e| {
+            let k = sent_rows.with_value(|sent| sent.iter().position(|r| *r == i))?;
+            error_for(e, &format!("awards[{k}].{part}"))
+        })
     };
 
     if next.is_empty() {
