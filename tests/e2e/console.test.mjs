@@ -1,13 +1,17 @@
 // The worker console at /console/ with the real server: a township worker
-// and a county reviewer take an urgent case from the queue to an approval
-// at 360×740, the resident's timeline shows the decision, the CSV export is
+// sees the queue of their jurisdiction only (urgent first, an overdue step
+// marked), and with a county reviewer takes an urgent case with a document
+// from the queue to an approval at 360×740; the resident's timeline shows
+// the decision, the CSV export is
 // a spreadsheet-safe file with masked ID numbers only, the audit log pages
 // backwards, a lost session brings back sign-in, and axe finds nothing on
 // the sign-in, queue and case pages in zh-CN and en.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import {
   DESKTOP, PHONE, consoleMessages, messages, startServer, launchBrowser, newPage, screenshotPath,
@@ -15,6 +19,8 @@ import {
 
 const PASSWORD = 'e2e console password, long enough';
 const JURISDICTION = '440114';
+// A place none of the accounts covers (an Anhui county).
+const ELSEWHERE = '340826';
 const ACCOUNTS = [
   { username: 'wang', name: '王社工', role: 'township', office: '新华街道社会救助服务站' },
   { username: 'lishen', name: '李审核', role: 'county', office: '花都区民政局' },
@@ -23,8 +29,8 @@ const ACCOUNTS = [
 
 // Made up: a region, a date and a sequence with a computed GB 11643 check
 // character. Nobody's number.
-function residentId(birth, seq) {
-  const first17 = `${JURISDICTION}${birth}${seq}`;
+function residentId(birth, seq, region = JURISDICTION) {
+  const first17 = `${region}${birth}${seq}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((acc, c, i) => acc + Number(c) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
@@ -38,15 +44,25 @@ const ORDINARY = {
   name: '林普通', id: residentId('19800101', '013'), mobile: '13800001111',
   address: '花都区新华街道测试社区2号', emergency: 'none',
 };
+const FARAWAY = {
+  name: '吴外地', id: residentId('19700505', '021', ELSEWHERE), mobile: '13700002222',
+  address: '安徽省测试县1号', emergency: 'none', jurisdiction: ELSEWHERE,
+};
+
+// A 1×1 PNG: the photo of a 户口簿 page sent with the urgent case.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server;
 let browser;
 const filed = {};
 
-async function file(who, key) {
+async function file(who, key, { hukou } = {}) {
   const body = {
     idempotency_key: key,
-    jurisdiction: JURISDICTION,
+    jurisdiction: who.jurisdiction ?? JURISDICTION,
     programs: ['dibao', 'temporary'],
     household: {
       money_assets: '3000', cars: 0, homes: 1, runs_business: false,
@@ -62,11 +78,38 @@ async function file(who, key) {
     consent: { agreed: true, name: who.name, text_version: '2025-01' },
     client_screening: { decisions: [{ program: 'dibao', outcome: 'possible' }] },
   };
-  const res = await fetch(`${server.url}/api/applications`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
+  let res;
+  if (hukou) {
+    // With a document: multipart, the JSON in the `application` part.
+    const form = new FormData();
+    form.append('application', JSON.stringify(body));
+    form.append('hukou', new Blob([hukou], { type: 'image/png' }), 'hukou.png');
+    res = await fetch(`${server.url}/api/applications`, { method: 'POST', body: form });
+  } else {
+    res = await fetch(`${server.url}/api/applications`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+  }
   assert.equal(res.status, 201, await res.clone().text());
   return res.json();
+}
+
+/** Time passes: move a case's stored deadlines into the past (the server
+ *  has no clock to set), straight in the SQLite file the server uses. */
+function backdateDeadlines(code) {
+  const db = join(server.dataDir, 'jiuzhu.sqlite');
+  const sql = (query) => {
+    const out = spawnSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+    assert.equal(out.status, 0, `sqlite3: ${out.stderr}`);
+    return out.stdout;
+  };
+  const [{ receipt }] = JSON.parse(sql(`SELECT receipt FROM applications WHERE tracking_code = '${code}'`));
+  const stored = JSON.parse(receipt);
+  for (const program of stored.programs) {
+    for (const step of Object.keys(program.deadlines ?? {})) program.deadlines[step] = '2020-01-02';
+  }
+  const literal = JSON.stringify(stored).replaceAll("'", "''");
+  sql(`UPDATE applications SET receipt = '${literal}' WHERE tracking_code = '${code}'`);
 }
 
 before(async () => {
@@ -74,7 +117,10 @@ before(async () => {
   browser = await launchBrowser();
   // The ordinary case is filed first: the urgent one must still lead the queue.
   filed.ordinary = await file(ORDINARY, 'e2e-console-ordinary-1');
-  filed.urgent = await file(URGENT, 'e2e-console-urgent-0001');
+  filed.urgent = await file(URGENT, 'e2e-console-urgent-0001', { hukou: PNG });
+  filed.faraway = await file(FARAWAY, 'e2e-console-faraway-01');
+  // The ordinary case's investigation is late.
+  backdateDeadlines(filed.ordinary.tracking_code);
 });
 
 after(async () => {
@@ -154,15 +200,22 @@ test('township and county take an urgent case to approval at 360x740; the reside
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
   assert.ok(!stored.includes(csrf), 'the CSRF token is not in web storage');
 
-  // The queue: urgent first, marked in words; masked ID numbers only.
+  // The queue: the account's jurisdiction only; urgent first, marked in
+  // words; the late step marked in words too; masked ID numbers only.
   const rows = page.locator('table.queue tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 2);
   assert.equal((await rows.nth(0).locator('.case-link').textContent()).trim(), code);
   assert.ok((await rows.nth(0).textContent()).includes(m['urgent-mark']));
+  assert.ok(!(await rows.nth(0).textContent()).includes(m['overdue-mark']));
   assert.equal((await rows.nth(1).locator('.case-link').textContent()).trim(), filed.ordinary.tracking_code);
   assert.ok(!(await rows.nth(1).textContent()).includes(m['urgent-mark']));
+  assert.ok((await rows.nth(1).textContent()).includes(m['overdue-mark']), 'the late case is marked');
+  assert.match(await rows.nth(1).getAttribute('class'), /\boverdue\b/);
+  assert.ok((await rows.nth(1).textContent()).includes('2020-01-02'));
   const queueText = await page.locator('main').textContent();
+  assert.ok(!queueText.includes(filed.faraway.tracking_code), 'no case from another jurisdiction');
+  assert.ok(!queueText.includes(FARAWAY.name));
   assert.ok(queueText.includes(filed.urgent.receipt.resident_id_masked));
   assert.ok(!queueText.includes(URGENT.id), 'no full ID number in the queue');
   // The deadline of the current step: the strictest over the programs.
@@ -181,6 +234,20 @@ test('township and county take an urgent case to approval at 360x740; the reside
     assert.ok(caseText.includes(expected), `case page shows ${expected}`);
   }
   assert.ok(caseText.includes(m['actor-applicant']), 'history names the applicant');
+  // Both screenings: the server's, and where the phone's differs from it.
+  const screening = page.locator('section[aria-labelledby="screening-h"]');
+  assert.ok((await screening.locator('table.screening').first().textContent()).includes(app['program-temporary']));
+  const difference = await screening.locator('ul.differences li').first().textContent();
+  assert.ok(difference.includes(app['program-dibao']) && difference.includes(app['outcome-possible']), difference);
+  // The consent, as signed.
+  const consent = await page.locator('section[aria-labelledby="consent-h"]').textContent();
+  assert.ok(consent.includes(URGENT.name) && consent.includes('2025-01'), consent);
+  // The 户口簿 photo, decrypted on download, byte for byte.
+  const documentLink = page.locator('ul.documents a');
+  assert.equal(await documentLink.count(), 1);
+  assert.ok((await documentLink.textContent()).includes(m['document-hukou']));
+  const [photo] = await Promise.all([page.waitForEvent('download'), documentLink.click()]);
+  assert.deepEqual(readFileSync(await photo.path()), PNG);
   await noOverflow(page);
   assert.deepEqual(await axe(page), [], 'case page (zh-CN)');
   await page.screenshot({ path: screenshotPath('console-case-zh-CN-360x740'), fullPage: true });
@@ -209,7 +276,7 @@ test('township and county take an urgent case to approval at 360x740; the reside
   // Signing in returns to the page the session ended on (the case); the
   // reviewer goes through the queue all the same.
   await signIn(page, 'lishen', m);
-  await page.getByRole('link', { name: m['nav-queue'] }).click();
+  await page.getByRole('link', { name: m['nav-queue'], exact: true }).click();
   await page.locator(`.case-link:text-is("${code}")`).click();
   await page.locator('#applicant-h').waitFor();
   await move(page, m, 'publicity', '审核通过，公示七天。');
@@ -298,7 +365,7 @@ test('the sign-in, queue and case pages pass axe in English; a lost session brin
   await page.screenshot({ path: screenshotPath('console-signin-en-360x740'), fullPage: true });
   await signIn(page, 'wang', m);
   await page.locator('table.queue tbody tr').first().waitFor();
-  assert.ok((await page.locator('main').textContent()).includes(m['urgent-mark']));
+  assert.ok((await page.locator('main').textContent()).includes(m['overdue-mark']));
   assert.deepEqual(await axe(page), [], 'queue (en)');
   await page.screenshot({ path: screenshotPath('console-queue-en-360x740'), fullPage: true });
   await page.locator(`.case-link:text-is("${filed.ordinary.tracking_code}")`).click();
@@ -333,7 +400,7 @@ test('the audit log is for administrators and pages back with `before`', async (
   await page.goto(`${server.url}/console/audit`);
   await signIn(page, 'wang', m);
   await page.getByText(m['audit-forbidden']).waitFor();
-  assert.equal(await page.getByRole('link', { name: m['nav-audit'] }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: m['nav-audit'], exact: true }).count(), 0);
   await page.getByRole('button', { name: m['sign-out'] }).click();
   await page.locator('#signin-username').waitFor();
 
@@ -342,9 +409,9 @@ test('the audit log is for administrators and pages back with `before`', async (
   await page.evaluate(async () => {
     for (let i = 0; i < 55; i += 1) await fetch('/api/console/cases');
   });
-  await page.getByRole('link', { name: m['nav-queue'] }).click();
+  await page.getByRole('link', { name: m['nav-queue'], exact: true }).click();
   await page.locator('table.queue').waitFor();
-  await page.getByRole('link', { name: m['nav-audit'] }).click();
+  await page.getByRole('link', { name: m['nav-audit'], exact: true }).click();
   const rows = page.locator('table.audit tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 50);

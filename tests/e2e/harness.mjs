@@ -87,6 +87,8 @@ export async function startServer({ accounts = [] } = {}) {
   });
   return {
     url,
+    // The SQLite file is `${dataDir}/jiuzhu.sqlite`.
+    dataDir,
     log: () => log,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
