@@ -1016,6 +1016,8 @@ fn Actions(
                                                             aria-invalid=move || row_text().is_some().to_string()
                                                             bind:value=row.amount
                                                         />
+                                                        // Under the amount, the field it is usually about.
+                                                        <FieldErrorText id=error_id text=Signal::derive(row_text)/>
                                                     </div>
                                                     <div class="award-period">
                                                         <label for=period_id.clone()>
@@ -1044,7 +1046,6 @@ fn Actions(
                                                                 .collect_view()}
                                                         </select>
                                                     </div>
-                                                    <FieldErrorText id=error_id text=Signal::derive(row_text)/>
                                                 </div>
                                             }
                                         })
