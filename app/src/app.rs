@@ -1,11 +1,12 @@
 //! The root component: language, the resident's draft, layout and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::header::Header;
 use crate::pages::check::Check;
+use crate::pages::event::{EventBar, EventPage};
 use crate::pages::programs::{ProgramPage, Programs};
 use crate::pages::{apply::Apply, home::Home, not_found::NotFound, track::Track};
 use crate::{i18n, state, t};
@@ -45,6 +46,7 @@ pub fn App(
     i18n::provide_i18n(lang);
     let store = state::provide_store();
     crate::filing::provide_filings();
+    crate::event::provide_event();
     if let Some(draft) = draft_from_fragment() {
         store.draft.set(draft);
     }
@@ -57,6 +59,7 @@ pub fn App(
         <Router>
             <a class="skip-link" href="#main">{t!("skip-to-content")}</a>
             <Header/>
+            <EventBar/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
@@ -64,6 +67,7 @@ pub fn App(
                     <Route path=path!("/programs") view=Programs/>
                     <Route path=path!("/programs/:id") view=ProgramPage/>
                     <Route path=path!("/apply") view=Apply/>
+                    <Route path=path!("/event") view=EventPage/>
                     // One route for both, so that going from the form to the
                     // code's own address keeps the page (and the typed digits).
                     <Route path=path!("/track/:code?") view=Track/>
@@ -71,6 +75,7 @@ pub fn App(
             </main>
             <footer class="site-footer">
                 <p>{t!("footer-text")}</p>
+                <p><A href="/event">{t!("footer-event")}</A></p>
             </footer>
         </Router>
     }

@@ -13,6 +13,8 @@ use crate::api::{self, Failure};
 
 const OUTBOX_KEY: &str = "jiuzhu.outbox.v1";
 const CASES_KEY: &str = "jiuzhu.cases.v1";
+/// How often held applications are retried while the page is open.
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// An application waiting for the server's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +65,10 @@ pub struct Filings {
     pub cases: RwSignal<Vec<MyCase>>,
     /// The outbox is being sent now.
     pub sending: RwSignal<bool>,
+    /// Answers to held applications received while this page is open, by
+    /// idempotency key: the apply page shows its receipt when its own
+    /// application, held without signal, is filed later.
+    pub answered: RwSignal<Vec<(String, Filed)>>,
 }
 
 impl Filings {
@@ -88,6 +94,8 @@ impl Filings {
             write(OUTBOX_KEY, o);
         });
         if let Some((filed, last4)) = filed {
+            self.answered
+                .update(|a| a.push((key.to_owned(), filed.clone())));
             self.cases.update(|c| {
                 if !c.iter().any(|m| m.code == filed.tracking_code) {
                     c.push(MyCase {
@@ -138,6 +146,15 @@ impl Filings {
         answers
     }
 
+    /// Forget what was filed from here, but keep sending what is still
+    /// waiting (community events: the next family must not see the previous
+    /// family's codes, and the previous family's application must not be lost).
+    pub fn forget_shown(self) {
+        self.answered.set(Vec::new());
+        self.cases.set(Vec::new());
+        write::<MyCase>(CASES_KEY, &[]);
+    }
+
     /// Forget everything filed from this device (shared phones).
     pub fn clear(self) {
         self.outbox.set(Vec::new());
@@ -154,6 +171,7 @@ pub fn provide_filings() -> Filings {
         outbox: RwSignal::new(read(OUTBOX_KEY)),
         cases: RwSignal::new(read(CASES_KEY)),
         sending: RwSignal::new(false),
+        answered: RwSignal::new(Vec::new()),
     };
     provide_context(filings);
     let send = move || {
@@ -172,6 +190,9 @@ pub fn provide_filings() -> Filings {
         // The listener lives as long as the page.
         on_online.forget();
     }
+    // Weak signal often never says "offline": try again every half minute
+    // while something is waiting.
+    let _ = set_interval_with_handle(send, RETRY_EVERY);
     filings
 }
 

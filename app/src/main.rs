@@ -3,8 +3,10 @@
 mod api;
 mod app;
 mod components;
+mod event;
 mod filing;
 mod i18n;
+mod offline;
 mod options;
 mod pages;
 mod share;
@@ -44,6 +46,7 @@ fn start(lang: i18n::Lang) {
 
 fn mount(lang: i18n::Lang) {
     leptos::mount::mount_to_body(move || app::App(app::AppProps { lang }));
+    offline::register_service_worker();
 }
 
 /// Run `f` once the page has had its first contentful paint, checking every

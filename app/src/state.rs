@@ -214,6 +214,13 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// Put a new draft in place of the current one, stored at once (not when
+/// idle): nothing of the previous answers may survive a closed page.
+pub fn replace_draft(store: Store, draft: Draft) {
+    save_draft(&draft);
+    store.draft.set(draft);
+}
+
 /// Wipe the resident's answers from this device (shared phones at community
 /// events): the stored draft, the in-memory answers, the outbox and the
 /// tracking codes filed here. The language choice

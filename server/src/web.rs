@@ -1,7 +1,10 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
+//! Serving the built app: hashed assets cached forever, `index.html` never
 //! cached, client routes fall back to `shell.html` (the same page without the
 //! home page's static first paint; `index.html` when there is none), and
-//! security headers on every response.
+//! security headers on every response. The worker console is a second app
+//! under `/console/` (`dist/console/`), with its own page, client routes and
+//! policy, so residents never download its code.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +27,10 @@ use crate::AppState;
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// Where the worker console is served from (its own Trunk build, in
+/// `dist/console/`).
+pub const CONSOLE_PREFIX: &str = "/console";
+
 /// The built app, read once at start.
 #[derive(Clone)]
 pub struct Site(Arc<SiteInner>);
@@ -35,6 +42,9 @@ struct SiteInner {
     /// Every other client route.
     shell: Page,
     csp: HeaderValue,
+    /// `None` when `dist/console/index.html` is missing: the resident app
+    /// still works; `/console` answers 404.
+    console: Option<Console>,
 }
 
 /// An HTML page, read once at start (the compression layer packs it).
@@ -57,6 +67,19 @@ impl Page {
     }
 }
 
+/// The console's page and the policy derived from it.
+struct Console {
+    page: Page,
+    csp: HeaderValue,
+}
+
+/// Whether a request path belongs to the console (its page, client routes
+/// and assets), not to the resident app.
+pub fn is_console_path(path: &str) -> bool {
+    path.strip_prefix(CONSOLE_PREFIX)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
     #[error("the app is not built: {path} is missing (run `cargo xtask run`, or pass --dist)")]
@@ -69,8 +92,9 @@ pub enum SiteError {
 }
 
 impl Site {
-    /// Load `index.html` (and `shell.html`, if the build wrote one) from the
-    /// dist directory and derive the page's Content-Security-Policy from it.
+    /// Load `index.html` (and `shell.html`, if the build wrote one, and the
+    /// console's `console/index.html`, if built) from the dist directory and
+    /// derive each app's Content-Security-Policy from its pages.
     pub fn load(dist: &Path) -> Result<Site, SiteError> {
         let index = Page::load(&dist.join("index.html"))?;
         let shell_path = dist.join("shell.html");
@@ -86,16 +110,42 @@ impl Site {
             String::from_utf8_lossy(&shell.0)
         );
         let csp = content_security_policy(&both);
+        let console_path = dist.join("console").join("index.html");
+        let console = if console_path.exists() {
+            let page = Page::load(&console_path)?;
+            let csp = content_security_policy(&String::from_utf8_lossy(&page.0));
+            Some(Console {
+                page,
+                csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+            })
+        } else {
+            tracing::warn!(
+                path = %console_path.display(),
+                "the worker console is not built; /console answers 404"
+            );
+            None
+        };
         Ok(Site(Arc::new(SiteInner {
             dist: dist.to_owned(),
             index,
             shell,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+            console,
         })))
     }
 
+    /// The resident app's policy (also sent with API answers).
     pub fn csp(&self) -> &HeaderValue {
         &self.0.csp
+    }
+
+    /// The policy for a request path: each app allows only its own inline
+    /// loader.
+    pub fn csp_for(&self, path: &str) -> &HeaderValue {
+        match &self.0.console {
+            Some(console) if is_console_path(path) => &console.csp,
+            _ => self.csp(),
+        }
     }
 }
 
@@ -148,12 +198,22 @@ pub fn router(site: Site) -> Router<AppState> {
     Router::new()
         .route("/", get(index))
         .route("/index.html", get(index))
+        .route(CONSOLE_PREFIX, get(console_index))
+        .route("/console/", get(console_index))
+        .route("/console/index.html", get(console_index))
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
 }
 
 async fn index(State(state): State<AppState>) -> Response {
     page_response(&state.site.0.index)
+}
+
+async fn console_index(State(state): State<AppState>) -> Response {
+    match &state.site.0.console {
+        Some(console) => page_response(&console.page),
+        None => not_found(),
+    }
 }
 
 fn page_response(page: &Page) -> Response {
@@ -167,27 +227,41 @@ fn page_response(page: &Page) -> Response {
         .into_response()
 }
 
-/// A path that is not a file: a client-side route gets the app (the app
-/// shows its own "not found" page for routes it does not know); a missing
-/// file (a path with an extension) is a real 404.
-async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
-    let last = uri.path().rsplit('/').next().unwrap_or_default();
-    if last.contains('.') {
-        (StatusCode::NOT_FOUND, "not found").into_response()
-    } else {
-        page_response(&site.0.shell)
-    }
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "not found").into_response()
 }
 
-/// Trunk names build outputs `name-<16 hex digits>.ext`: those never change
-/// and may be cached for a year. Everything else is revalidated.
+/// A path that is not a file: a client-side route gets its app (each app
+/// shows its own "not found" page for routes it does not know) — the
+/// console under `/console/`, the resident app elsewhere; a missing file (a
+/// path with an extension) is a real 404.
+async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
+    let path = uri.path();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        return not_found();
+    }
+    if is_console_path(path) {
+        return match &site.0.console {
+            Some(console) => page_response(&console.page),
+            None => not_found(),
+        };
+    }
+    page_response(&site.0.shell)
+}
+
+/// Trunk names build outputs `name-<hash>.ext`, the hash a 64-bit number in
+/// hex without leading zeros (so usually 16 digits, one time in sixteen 15):
+/// those never change and may be cached for a year. Everything else is
+/// revalidated. (A hash of 12 digits or fewer, about one build in 65,000,
+/// is merely revalidated.)
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     stem.rsplit_once('-').is_some_and(|(_, rest)| {
         // wasm-bindgen's module is `name-<hash>_bg.wasm`.
         let hash = rest.split('_').next().unwrap_or_default();
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        (13..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
     })
 }
 
@@ -211,9 +285,10 @@ async fn cache_control(request: Request, next: Next) -> Response {
 
 /// Headers on every response, the API's included.
 pub async fn security_headers(State(site): State<Site>, request: Request, next: Next) -> Response {
+    let csp = site.csp_for(request.uri().path()).clone();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, site.csp().clone());
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -260,6 +335,24 @@ mod tests {
         assert!(!is_hashed_asset("/manifest.webmanifest"));
         assert!(!is_hashed_asset("/icons/icon-192.png"));
         assert!(!is_hashed_asset("/programs/dibao"));
+        assert!(is_hashed_asset("/console/console-0123456789abcdef_bg.wasm"));
+        // A real build's name: Trunk does not pad the hash to 16 digits, and
+        // this file was revalidated on every visit before.
+        assert!(is_hashed_asset("/app-36da9a4bae97abd.js"));
+        assert!(is_hashed_asset("/app-36da9a4bae97abd_bg.wasm"));
+        assert!(!is_hashed_asset("/icons/icon-1234.png"));
+        assert!(!is_hashed_asset("/console/cases/7KQ3MZ2HX"));
+    }
+
+    #[test]
+    fn console_paths_are_the_prefix_and_below_only() {
+        assert!(is_console_path("/console"));
+        assert!(is_console_path("/console/"));
+        assert!(is_console_path("/console/cases/7KQ3MZ2HX"));
+        assert!(!is_console_path("/consoles"));
+        assert!(!is_console_path("/console-0123456789abcdef.js"));
+        assert!(!is_console_path("/"));
+        assert!(!is_console_path("/api/console/session"));
     }
 
     #[test]

@@ -119,3 +119,23 @@ export async function readResults(page) {
     return out;
   });
 }
+
+/** A made-up 身份证 number with a valid GB 11643 check character: nobody's. */
+export function residentId(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** Fill the application form (from the results page's "apply online"),
+ *  without documents; the caller submits. */
+export async function fillApplication(page, { name, id, mobile, address }) {
+  await page.click('.apply-button');
+  await page.locator('#apply-form').waitFor();
+  await page.fill('#apply-name', name);
+  await page.fill('#apply-id', id);
+  await page.fill('#apply-mobile', mobile);
+  await page.fill('#apply-address', address);
+  await page.check('#apply-consent');
+  await page.fill('#apply-consent-name', name);
+}

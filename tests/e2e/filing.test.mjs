@@ -11,17 +11,10 @@ import AxeBuilder from '@axe-core/playwright';
 import {
   repoRoot, messages, startServer, launchBrowser, newPage, screenshotPath, TEST_PASSWORD,
 } from './harness.mjs';
-import { enterHousehold } from './driver.mjs';
+import { enterHousehold, residentId } from './driver.mjs';
 
 const households = JSON.parse(readFileSync(join(repoRoot, 'tests/e2e/fixtures/households.json'), 'utf8'));
 const family = households.find((h) => h.name === 'huadu-single-mother-two-children');
-
-/** A made-up 身份证 number with a valid GB 11643 check character: nobody's. */
-function residentId(first17) {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * w[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
 

@@ -30,24 +30,49 @@ export function messages(lang) {
   return out;
 }
 
-/** The password of every console account the tests create. */
+/** The worker console's messages of one locale (same simple syntax). */
+export function consoleMessages(lang) {
+  const text = readFileSync(join(repoRoot, 'console', 'i18n', lang, 'console.ftl'), 'utf8');
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s*(.*)$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+const serverBin = () =>
+  process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
+
+/** The password of a console account the tests create without one. */
 export const TEST_PASSWORD = 'e2e test password 1';
 
-/** Start the server binary; resolves once it prints its address. Console
- *  accounts (`{ username, role, jurisdictions }`) are created first with the
- *  real `jiuzhu-server users add`, the password on standard input. */
-export async function startServer({ accounts = [] } = {}) {
-  const bin = process.env.JIUZHU_SERVER_BIN ?? join(repoRoot, 'target', 'debug', 'jiuzhu-server');
-  const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
-  for (const a of accounts) {
-    const args = ['--data-dir', dataDir, 'users', 'add', a.username, '--name', a.name ?? a.username,
-      '--role', a.role, '--office', a.office ?? `${a.username} office`];
-    for (const j of a.jurisdictions) args.push('--jurisdiction', j);
-    const made = spawnSync(bin, args, { input: `${TEST_PASSWORD}\n`, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`users add ${a.username} failed: ${made.stderr}`);
+/** Create a console account with the server's own CLI, as an operator
+ *  would: `jiuzhu-server --data-dir D users add NAME …`, the password on
+ *  standard input. */
+export function addAccount(dataDir, { username, name, role, office, jurisdictions, password }) {
+  const args = ['--data-dir', dataDir, 'users', 'add', username,
+    '--name', name ?? username, '--role', role, '--office', office ?? `${username} office`,
+    ...jurisdictions.flatMap((j) => ['--jurisdiction', j])];
+  const out = spawnSync(serverBin(), args, { input: `${password ?? TEST_PASSWORD}\n`, encoding: 'utf8' });
+  if (out.status !== 0) {
+    throw new Error(`users add ${username} failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
   }
-  const child = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--dist', dist], {
+}
+
+/** Start the server binary; resolves once it prints its address. Console
+ *  `accounts` (`{ username, name, role, office, jurisdictions, password }`;
+ *  name, office and password optional) are created first with the real
+ *  `jiuzhu-server users add`. A restart passes the previous `port` and
+ *  `dataDir` (service workers and local storage belong to the origin, port
+ *  included); `dist` serves another build. */
+export async function startServer({
+  accounts = [], port = 0, dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist'), dataDir,
+} = {}) {
+  const bin = serverBin();
+  dataDir ??= mkdtempSync(join(tmpdir(), 'jiuzhu-e2e-'));
+  for (const account of accounts) addAccount(dataDir, account);
+  const child = spawn(bin, ['--port', String(port), '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
@@ -65,12 +90,17 @@ export async function startServer({ accounts = [] } = {}) {
   });
   return {
     url,
+    // The SQLite file is `${dataDir}/jiuzhu.sqlite`.
+    dataDir,
     log: () => log,
-    async stop() {
+    port: Number(new URL(url).port),
+    /** Stop the server; `keepData` leaves its data directory for a restart
+     *  (`startServer({ port, dataDir })`). */
+    async stop({ keepData = false } = {}) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

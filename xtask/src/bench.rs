@@ -1,6 +1,7 @@
 //! Benchmarks that run the built app in a browser (BENCHMARKS.md):
 //! `cargo xtask bench lighthouse [--runs N] [--path /] [--lang zh-CN]` and
-//! `cargo xtask bench latency [--changes N] [--rate 4]` (and `bench load`,
+//! `cargo xtask bench latency [--changes N] [--rate 4]`,
+//! `cargo xtask bench offline [--runs N] [--rate 4]` (and `bench load`,
 //! the filing API under wrk: `load.rs`). The browser ones build the app
 //! and the release server first and install `bench/`'s npm packages
 //! (Lighthouse, Playwright core) if they are missing.
@@ -11,10 +12,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let script = match args.first().map(String::as_str) {
         Some("lighthouse") => "bench/lighthouse.mjs",
         Some("latency") => "bench/latency.mjs",
+        Some("offline") => "bench/offline.mjs",
         Some("load") => return crate::load::run(&args[1..]),
         _ => {
             return Err(
-                "usage: cargo xtask bench <lighthouse | latency | load> [options]".to_owned(),
+                "usage: cargo xtask bench <lighthouse | latency | offline | load> [options]"
+                    .to_owned(),
             );
         }
     };

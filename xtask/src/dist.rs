@@ -1,5 +1,6 @@
-//! Building the app with Trunk, precompressing it for the server, measuring
-//! its size, and running the browser tests against it.
+//! Building the app and the worker console with Trunk, precompressing them
+//! for the server, measuring the app's size, and running the browser tests
+//! against them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,15 +20,39 @@ const COMPRESSIBLE: [&str; 8] = [
     "ftl",
 ];
 
+/// Where the console's build goes inside `dist/` (the server serves it at
+/// `/console/`).
+pub const CONSOLE_DIR: &str = "console";
+
+/// The resident app into `dist/`, then the worker console into
+/// `dist/console/` (in that order: Trunk empties its dist directory first,
+/// so the app's build would delete the console's), then precompress both.
 pub fn build_app() -> Result<(), String> {
     run_command(
         command("trunk")
             .args(["build", "--release"])
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
+    let console_dist = format!("dist/{CONSOLE_DIR}");
+    run_command(
+        command("trunk")
+            // The target first: `--release` takes an optional value and
+            // would swallow it.
+            .args([
+                "build",
+                "console/index.html",
+                "--release",
+                "--dist",
+                &console_dist,
+                "--public-url",
+                "/console/",
+            ])
+            .env("TRUNK_SKIP_VERSION_CHECK", "true"),
+    )?;
     let dist = root().join("dist");
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
+    crate::offline::write_service_worker(&dist, &files(&dist)?)?;
     precompress(&dist)
 }
 
@@ -218,7 +243,8 @@ pub fn report_size() -> Result<u64, String> {
     Ok(br)
 }
 
-/// The app's `#[wasm_bindgen_test]` tests, run in headless Chromium.
+/// The app's and the console's `#[wasm_bindgen_test]` tests, run in
+/// headless Chromium.
 pub fn wasm_unit_tests() -> Result<(), String> {
     run_command(
         command("cargo")
@@ -226,6 +252,8 @@ pub fn wasm_unit_tests() -> Result<(), String> {
                 "test",
                 "--package",
                 "app",
+                "--package",
+                "console",
                 "--target",
                 "wasm32-unknown-unknown",
             ])

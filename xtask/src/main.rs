@@ -1,7 +1,8 @@
 //! Developer and CI tasks, needing only cargo: `cargo xtask <task>`.
 //!
 //! - `setup`: install what is missing (idempotent; a second run takes seconds)
-//! - `build`: setup, then build the app in release mode into `dist/`, precompressed
+//! - `build`: setup, then build the app in release mode into `dist/` and the
+//!   worker console into `dist/console/`, precompressed
 //! - `run [server flags]`: build, then start the server (default http://127.0.0.1:8080)
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
@@ -15,6 +16,7 @@ mod bench;
 mod dist;
 mod first_paint;
 mod load;
+mod offline;
 mod postgres;
 mod setup;
 mod shell;
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | load>>"
+                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | offline | load>>"
             );
             return ExitCode::from(2);
         }
@@ -111,6 +113,19 @@ fn test() -> Result<(), String> {
                 "warnings",
             ])
         })?;
+        step("clippy (console, wasm32)", &|| {
+            cargo(&[
+                "clippy",
+                "--package",
+                "console",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        })?;
         step("native tests", &|| cargo(&["test"]))?;
         step("server tests on PostgreSQL", &postgres_tests)?;
         step("rules-core for wasm32", &|| {
@@ -122,8 +137,11 @@ fn test() -> Result<(), String> {
                 "wasm32-unknown-unknown",
             ])
         })?;
-        step("app unit tests in Chromium", &dist::wasm_unit_tests)?;
-        step("app release build", &dist::build_app)?;
+        step(
+            "app and console unit tests in Chromium",
+            &dist::wasm_unit_tests,
+        )?;
+        step("app and console release builds", &dist::build_app)?;
         step("server and CLI binaries", &|| {
             cargo(&["build", "--package", "server", "--package", "screen"])
         })?;

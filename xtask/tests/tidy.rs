@@ -17,8 +17,12 @@ fn root() -> PathBuf {
 const DEFAULT_LOCALE: &str = "zh-CN";
 const LOCALES: [&str; 3] = ["zh-CN", "zh-TW", "en"];
 
-fn ftl_files(locale: &str) -> Vec<PathBuf> {
-    let dir = root().join("app/i18n").join(locale);
+/// The Fluent trees: the resident app's and the worker console's, each
+/// with its own reference locale.
+const I18N_DIRS: [&str; 2] = ["app/i18n", "console/i18n"];
+
+fn ftl_files(tree: &str, locale: &str) -> Vec<PathBuf> {
+    let dir = root().join(tree).join(locale);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -29,9 +33,9 @@ fn ftl_files(locale: &str) -> Vec<PathBuf> {
 }
 
 /// Message id -> its text, for simple messages (placeables shown as `{}`).
-fn messages(locale: &str) -> Vec<(String, String)> {
+fn messages_in(tree: &str, locale: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for file in ftl_files(locale) {
+    for file in ftl_files(tree, locale) {
         let source = std::fs::read_to_string(&file).unwrap();
         let resource = fluent_syntax::parser::parse(source.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
@@ -62,40 +66,66 @@ fn messages(locale: &str) -> Vec<(String, String)> {
     out
 }
 
-fn ids(locale: &str) -> BTreeSet<String> {
-    messages(locale).into_iter().map(|(id, _)| id).collect()
+fn ids(tree: &str, locale: &str) -> BTreeSet<String> {
+    messages_in(tree, locale)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn message_in(tree: &str, locale: &str, id: &str) -> String {
+    messages_in(tree, locale)
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .unwrap_or_else(|| panic!("{tree}: {locale} lacks {id}"))
+        .1
 }
 
 fn message(locale: &str, id: &str) -> String {
-    messages(locale)
-        .into_iter()
-        .find(|(i, _)| i == id)
-        .unwrap_or_else(|| panic!("{locale} lacks {id}"))
-        .1
+    message_in("app/i18n", locale, id)
+}
+
+/// Which ids of the reference `tree` a locale lacks, and which it has that
+/// the reference does not.
+fn locale_gaps(tree: &str, locale: &str) -> (Vec<String>, Vec<String>) {
+    let reference = ids(tree, DEFAULT_LOCALE);
+    let have = ids(tree, locale);
+    (
+        reference.difference(&have).cloned().collect(),
+        have.difference(&reference).cloned().collect(),
+    )
 }
 
 #[test]
 fn every_locale_has_every_message_of_the_default() {
-    let reference = ids(DEFAULT_LOCALE);
-    assert!(reference.len() > 10, "the default locale has messages");
-    for locale in LOCALES {
-        let have = ids(locale);
-        let missing: Vec<_> = reference.difference(&have).collect();
-        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
-        let extra: Vec<_> = have.difference(&reference).collect();
+    for tree in I18N_DIRS {
         assert!(
-            extra.is_empty(),
-            "{locale} has ids the default lacks: {extra:?}"
+            ids(tree, DEFAULT_LOCALE).len() > 10,
+            "{tree}: the default locale has messages"
         );
+        for locale in LOCALES {
+            let (missing, extra) = locale_gaps(tree, locale);
+            assert!(missing.is_empty(), "{tree}: {locale} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{tree}: {locale} has ids the default lacks: {extra:?}"
+            );
+        }
     }
 }
 
 #[test]
 fn no_message_id_is_defined_twice() {
-    for locale in LOCALES {
-        let all = messages(locale);
-        let unique: BTreeSet<_> = all.iter().map(|(id, _)| id).collect();
-        assert_eq!(all.len(), unique.len(), "{locale} defines an id twice");
+    for tree in I18N_DIRS {
+        for locale in LOCALES {
+            let all = messages_in(tree, locale);
+            let unique: BTreeSet<_> = all.iter().map(|(id, _)| id).collect();
+            assert_eq!(
+                all.len(),
+                unique.len(),
+                "{tree}: {locale} defines an id twice"
+            );
+        }
     }
 }
 
@@ -106,12 +136,45 @@ fn translations_keep_the_same_arguments() {
             .map(|(i, _)| text[i..].split('}').next().unwrap().to_owned())
             .collect()
     };
-    for (id, text) in messages(DEFAULT_LOCALE) {
-        for locale in LOCALES {
-            let other = message(locale, &id);
-            assert_eq!(args(&text), args(&other), "{locale} {id}: arguments differ");
+    for tree in I18N_DIRS {
+        for (id, text) in messages_in(tree, DEFAULT_LOCALE) {
+            for locale in LOCALES {
+                let other = message_in(tree, locale, &id);
+                assert_eq!(
+                    args(&text),
+                    args(&other),
+                    "{tree}: {locale} {id}: arguments differ"
+                );
+            }
         }
     }
+}
+
+/// The check above fails on a console locale that lacks a key: shown on a
+/// copy of the console's files with one message removed from zh-TW.
+#[test]
+fn a_console_locale_missing_a_key_is_caught() {
+    let scratch = root().join("target/tidy-scratch/console-i18n");
+    let _ = std::fs::remove_dir_all(&scratch);
+    for locale in LOCALES {
+        let from = root().join("console/i18n").join(locale);
+        let to = scratch.join(locale);
+        std::fs::create_dir_all(&to).unwrap();
+        for file in ftl_files("console/i18n", locale) {
+            let mut text = std::fs::read_to_string(&file).unwrap();
+            if locale == "zh-TW" {
+                text = text
+                    .lines()
+                    .filter(|l| !l.starts_with("sign-out ="))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+            }
+            std::fs::write(to.join(file.strip_prefix(&from).unwrap()), text).unwrap();
+        }
+    }
+    let tree = "target/tidy-scratch/console-i18n";
+    assert_eq!(locale_gaps(tree, "zh-TW").0, vec!["sign-out".to_owned()]);
+    assert_eq!(locale_gaps(tree, "en"), (Vec::new(), Vec::new()));
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -125,23 +188,41 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// UI text belongs in the Fluent files; a CJK character in an app source
-/// string literal is text that the other languages would never get.
+/// Lines of Rust source that hold a string literal with Chinese text.
+fn chinese_literals(file: &Path, source: &str) -> Vec<String> {
+    let mut offenders = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default();
+        if code.contains('"') && code.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            offenders.push(format!("{}:{}", file.display(), n + 1));
+        }
+    }
+    offenders
+}
+
+/// UI text belongs in the Fluent files; a CJK character in a source string
+/// literal of the app or the console is text that the other languages would
+/// never get.
 #[test]
-fn no_chinese_text_in_app_code() {
+fn no_chinese_text_in_app_or_console_code() {
     let mut files = Vec::new();
     rust_files(&root().join("app/src"), &mut files);
+    rust_files(&root().join("console/src"), &mut files);
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with(root().join("console/src"))),
+        "the console's sources are checked"
+    );
     let mut offenders = Vec::new();
     for file in files {
         let source = std::fs::read_to_string(&file).unwrap();
-        for (n, line) in source.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if code.contains('"') && code.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                offenders.push(format!("{}:{}", file.display(), n + 1));
-            }
-        }
+        offenders.extend(chinese_literals(&file, &source));
     }
     assert!(offenders.is_empty(), "UI text in code: {offenders:?}");
+    // And the check does catch one (Chinese in a comment is fine).
+    let sample = "let a = \"x\"; // \u{9000}\nlet b = \"\u{53d6}\u{6d88}\";";
+    assert_eq!(chinese_literals(Path::new("x.rs"), sample), ["x.rs:2"]);
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
@@ -166,6 +247,18 @@ fn static_page_title_and_description_match_the_default_locale() {
     assert!(html.contains("<html lang=\"zh-CN\">"));
 }
 
+/// The console's static title (shown before its script runs) is its zh-CN
+/// Fluent title.
+#[test]
+fn console_page_title_matches_the_default_locale() {
+    let html = std::fs::read_to_string(root().join("console/index.html")).unwrap();
+    assert_eq!(
+        between(&html, "<title>", "</title>"),
+        message_in("console/i18n", DEFAULT_LOCALE, "console-page-title")
+    );
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+}
+
 #[test]
 fn manifest_names_match_the_default_locale() {
     let text = std::fs::read_to_string(root().join("public/manifest.webmanifest")).unwrap();
@@ -180,7 +273,7 @@ fn manifest_names_match_the_default_locale() {
 /// language, so a typo fails here rather than showing an id on screen.
 #[test]
 fn message_ids_in_app_code_exist() {
-    let known = ids(DEFAULT_LOCALE);
+    let known = ids("app/i18n", DEFAULT_LOCALE);
     let mut files = Vec::new();
     rust_files(&root().join("app/src"), &mut files);
     let mut unknown = Vec::new();

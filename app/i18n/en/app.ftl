@@ -453,6 +453,10 @@ track-error-code-format = A tracking code has 9 letters and digits; please check
 track-error-code-check = One character of the tracking code is wrong; please check each one.
 track-error-last4 = Enter the last 4 digits of your mobile number.
 track-not-found = Not found: please check the tracking code and the last 4 digits of your mobile.
+track-waiting = Waiting to be sent
+track-waiting-note = These applications are saved on this phone. They are sent by themselves as soon as there is signal; each is filed only once.
+track-waiting-send = Send now
+track-waiting-sending = Sending…
 track-mine = Applications sent from this phone
 track-mine-date = sent on { $date }
 track-case = Case { $code }
@@ -470,3 +474,25 @@ track-step-date = done on { $date }
 track-step-deadline = due by { $date }
 track-step-overdue = Past its time limit: you may ask the office in charge.
 track-reason = Reason:
+
+## Community event mode
+
+event-title = Community event mode
+event-what-heading = For volunteers checking many families on one phone
+event-what-next = "Next family" wipes the previous family's answers and codes from this phone. Applications still waiting for signal are kept and sent later.
+event-what-qr = A large QR code lets residents open the check on their own phones, with the place and language already set.
+event-what-offline = After one visit with signal, the check works here without any connection.
+event-place-heading = The event's place
+event-place-chosen = Place:
+event-start = Start event mode
+event-or-pick = Or choose another place:
+event-qr-heading = Scan to check on your own phone
+event-stop = End event mode
+event-next = Next family
+event-next-confirm = This wipes this family's answers from the phone. Continue?
+event-next-waiting = Applications still waiting to be sent: { $count }. They stay on this phone and go out when there is signal.
+event-next-yes = Yes, next family
+event-bar-label = Community event mode
+event-on = Event mode is on.
+event-show-qr = Show the QR code
+footer-event = Community event mode (volunteers)

@@ -453,6 +453,10 @@ track-error-code-format = 受理编号是9位字母和数字，请核对。
 track-error-code-check = 受理编号有一位不对，请逐位核对。
 track-error-last4 = 请填写手机号码的后四位数字。
 track-not-found = 没有找到：请核对受理编号和手机号码后四位。
+track-waiting = 等待发送
+track-waiting-note = 这些申请保存在这部手机上，一有网络就会自动发送，每份只会提交一次。
+track-waiting-send = 现在发送
+track-waiting-sending = 正在发送…
 track-mine = 在这部手机上提交的申请
 track-mine-date = 提交于 { $date }
 track-case = 受理编号 { $code }
@@ -470,3 +474,25 @@ track-step-date = { $date } 完成
 track-step-deadline = 最晚 { $date }
 track-step-overdue = 已超过办理时限，可以向负责部门询问。
 track-reason = 原因：
+
+## Community event mode
+
+event-title = 活动模式
+event-what-heading = 供志愿者在一部手机上为多户家庭自查
+event-what-next = “下一户”会从这部手机上清除上一户的回答和受理编号；还在等待网络的申请会保留，有网络时发出。
+event-what-qr = 大号二维码让居民用自己的手机扫码自查，地区和语言已经选好。
+event-what-offline = 在有网络时打开过一次后，没有网络也能在这里自查。
+event-place-heading = 活动所在地区
+event-place-chosen = 地区：
+event-start = 开启活动模式
+event-or-pick = 或者选择其他地区：
+event-qr-heading = 扫码用自己的手机自查
+event-stop = 结束活动模式
+event-next = 下一户
+event-next-confirm = 这会从手机上清除这一户的回答。确定吗？
+event-next-waiting = 还有 { $count } 份申请等待发送，会保留在这部手机上，有网络时发出。
+event-next-yes = 确定，下一户
+event-bar-label = 活动模式
+event-on = 活动模式已开启。
+event-show-qr = 显示二维码
+footer-event = 活动模式（志愿者用）

@@ -454,6 +454,10 @@ track-error-code-format = 受理編號是9位字母和數字，請核對。
 track-error-code-check = 受理編號有一位不對，請逐位核對。
 track-error-last4 = 請填寫手機號碼的後四位數字。
 track-not-found = 沒有找到：請核對受理編號和手機號碼後四位。
+track-waiting = 等待發送
+track-waiting-note = 這些申請保存在這部手機上，一有網路就會自動發送，每份只會提交一次。
+track-waiting-send = 現在發送
+track-waiting-sending = 正在發送…
 track-mine = 在這部手機上提交的申請
 track-mine-date = 提交於 { $date }
 track-case = 受理編號 { $code }
@@ -471,3 +475,25 @@ track-step-date = { $date } 完成
 track-step-deadline = 最晚 { $date }
 track-step-overdue = 已超過辦理時限，可以向負責部門詢問。
 track-reason = 原因：
+
+## Community event mode
+
+event-title = 活動模式
+event-what-heading = 供志工在一部手機上為多戶家庭自查
+event-what-next = 「下一戶」會從這部手機上清除上一戶的回答和受理編號；還在等待網路的申請會保留，有網路時發出。
+event-what-qr = 大號二維碼讓居民用自己的手機掃碼自查，地區和語言已經選好。
+event-what-offline = 在有網路時打開過一次後，沒有網路也能在這裡自查。
+event-place-heading = 活動所在地區
+event-place-chosen = 地區：
+event-start = 開啟活動模式
+event-or-pick = 或者選擇其他地區：
+event-qr-heading = 掃碼用自己的手機自查
+event-stop = 結束活動模式
+event-next = 下一戶
+event-next-confirm = 這會從手機上清除這一戶的回答。確定嗎？
+event-next-waiting = 還有 { $count } 份申請等待發送，會保留在這部手機上，有網路時發出。
+event-next-yes = 確定，下一戶
+event-bar-label = 活動模式
+event-on = 活動模式已開啟。
+event-show-qr = 顯示二維碼
+footer-event = 活動模式（志工用）

@@ -371,6 +371,31 @@ fn ApplyForm() -> impl IntoView {
         });
     };
 
+    // Held without signal, sent later from the outbox (when the phone is
+    // back online): show its receipt here as if it had gone at once.
+    Effect::new(move |_| {
+        if !matches!(
+            sent.get(),
+            Sent::Held {
+                with_documents: false
+            }
+        ) {
+            return;
+        }
+        let Some(key) = last.with_value(|l| l.as_ref().map(|(a, _, _)| a.idempotency_key.clone()))
+        else {
+            return;
+        };
+        let filed = filings
+            .answered
+            .with(|a| a.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+        if let Some(filed) = filed {
+            last.set_value(None);
+            sent.set(Sent::Filed(Box::new(filed)));
+            focus("receipt-heading");
+        }
+    });
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if matches!(sent.get_untracked(), Sent::Sending) {

@@ -147,6 +147,27 @@ pub fn Track() -> impl IntoView {
             }}
         </div>
         {move || {
+            let waiting = filings.outbox.get();
+            (!waiting.is_empty()).then(|| view! {
+                <section class="card waiting" aria-labelledby="track-waiting-heading">
+                    <h2 id="track-waiting-heading">{t!("track-waiting")}</h2>
+                    <p>{t!("track-waiting-note")}</p>
+                    <ul>
+                        {waiting.into_iter().map(|p| {
+                            let place = state::region(&p.jurisdiction).map(|r| r.name).unwrap_or_default();
+                            view! { <li><span lang="zh-CN">{place}</span></li> }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button" disabled=move || filings.sending.get()
+                        on:click=move |_| leptos::task::spawn_local(async move {
+                            filings.flush().await;
+                        })>
+                        {move || if filings.sending.get() { tr("track-waiting-sending") } else { tr("track-waiting-send") }}
+                    </button>
+                </section>
+            })
+        }}
+        {move || {
             let cases = mine();
             (!cases.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby="track-mine-heading">

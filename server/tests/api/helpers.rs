@@ -28,6 +28,11 @@ pub const INDEX: &str = r#"<!doctype html><html lang="zh-CN"><head><title>t</tit
 <script type="module">import init from '/app-0123456789abcdef.js'; init();</script>
 </head><body></body></html>"#;
 
+/// The worker console's page: another inline loader, so another hash.
+pub const CONSOLE_INDEX: &str = r#"<!doctype html><html lang="zh-CN"><head><title>c</title>
+<script type="module">import init from '/console/console-0123456789abcdef.js'; init();</script>
+</head><body></body></html>"#;
+
 /// The environment variable naming a PostgreSQL server for the tests.
 pub const POSTGRES_ENV: &str = "JIUZHU_TEST_POSTGRES";
 
@@ -45,6 +50,14 @@ pub fn fake_dist(dir: &std::path::Path) -> std::path::PathBuf {
     std::fs::write(dist.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
     std::fs::write(dist.join("app-0123456789abcdef_bg.wasm.br"), b"br-bytes").unwrap();
     std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
+    let console = dist.join("console");
+    std::fs::create_dir_all(&console).unwrap();
+    std::fs::write(console.join("index.html"), CONSOLE_INDEX).unwrap();
+    std::fs::write(
+        console.join("console-0123456789abcdef.js"),
+        "export default 2;",
+    )
+    .unwrap();
     dist
 }
 

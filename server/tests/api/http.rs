@@ -8,7 +8,7 @@ use server::config::DatabaseUrl;
 use server::{AppState, app, web};
 use tower::ServiceExt;
 
-use crate::helpers::{INDEX, TestApp};
+use crate::helpers::{CONSOLE_INDEX, INDEX, TestApp};
 
 async fn site() -> TestApp {
     TestApp::new().await
@@ -96,6 +96,72 @@ async fn client_routes_get_the_app_but_missing_files_are_404() {
     let response = get(&site.state, "/app-ffffffffffffffff.js", &[]).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(header(&response, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn console_routes_get_the_console_page_under_its_own_policy() {
+    let site = site().await;
+    let console_csp = web::content_security_policy(CONSOLE_INDEX);
+    let app_csp = web::content_security_policy(INDEX);
+    assert_ne!(console_csp, app_csp);
+    for path in [
+        "/console",
+        "/console/",
+        "/console/index.html",
+        "/console/cases/7KQ3MZ2HX",
+        "/console/audit",
+    ] {
+        let response = get(&site.state, path, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&response, "cache-control"), "no-cache", "{path}");
+        assert!(header(&response, "content-type").starts_with("text/html"));
+        assert_eq!(
+            header(&response, "content-security-policy"),
+            console_csp,
+            "{path}"
+        );
+        assert_eq!(header(&response, "x-frame-options"), "DENY");
+        assert_eq!(body(response).await, CONSOLE_INDEX.as_bytes(), "{path}");
+    }
+    // The resident app keeps its own page and policy: the console's loader
+    // is not allowed there, nor the app's in the console.
+    for path in ["/", "/programs/dibao", "/consoles", "/console-x"] {
+        let response = get(&site.state, path, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&response, "content-security-policy"), app_csp);
+        assert_eq!(body(response).await, INDEX.as_bytes(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn console_assets_are_immutable_and_missing_ones_404() {
+    let site = site().await;
+    let response = get(&site.state, "/console/console-0123456789abcdef.js", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        header(&response, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(body(response).await, b"export default 2;");
+    let response = get(&site.state, "/console/console-ffffffffffffffff.js", &[]).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn without_a_console_build_the_app_runs_and_console_is_404() {
+    let site = site().await;
+    let dist = site.dir.path().join("dist");
+    std::fs::remove_dir_all(dist.join("console")).unwrap();
+    let mut state = site.state.clone();
+    state.site = web::Site::load(&dist).unwrap();
+    for path in ["/console", "/console/cases/7KQ3MZ2HX"] {
+        let response = get(&state, path, &[]).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let response = get(&state, "/", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body(response).await, INDEX.as_bytes());
 }
 
 #[tokio::test]

@@ -1,0 +1,112 @@
+// Cold start offline: after one visit with signal, the time from navigation
+// to a usable check with no network at all (the browser offline and the
+// server stopped), every file from the service worker's cache, with 4× CPU
+// throttling (CDP Emulation.setCPUThrottlingRate). Each run is a new tab in
+// the same browser profile (the service worker and its cache stay; the
+// page's memory does not). "Usable" = the app has mounted and the region's
+// start button is on screen (`.start-check`), which needs the WASM, the
+// messages and the place's pack. Prints the median and the slowest run.
+//
+//   node bench/offline.mjs [--runs 7] [--rate 4] [--lang zh-CN]
+//
+// Run through `cargo xtask bench offline`, which builds the app and the
+// release server first.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const runs = Number(option('runs', '7'));
+const rate = Number(option('rate', '4'));
+const lang = option('lang', 'zh-CN');
+const REGION = '441521';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function startServer() {
+  const bin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
+  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
+  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const profileDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-profile-'));
+const server = await startServer();
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+  viewport: { width: 360, height: 740 },
+  locale: lang,
+  deviceScaleFactor: 1,
+});
+let serverUp = true;
+try {
+  const url = `${server.url}/?region=${REGION}&lang=${lang}`;
+  // The one visit with signal: the service worker installs and caches all.
+  const first = await context.newPage();
+  await first.goto(url);
+  await first.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30000 });
+  await first.locator('.start-check').waitFor();
+  await first.close();
+
+  await context.setOffline(true);
+  await server.stop();
+  serverUp = false;
+
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator('.start-check').waitFor({ timeout: 60000 });
+    const ms = await page.evaluate(() => performance.now());
+    if (errors.length) throw new Error(errors.join('\n'));
+    times.push(ms);
+    await page.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`offline cold start (${rate}× CPU, ${lang}, ${runs} runs): median ${median.toFixed(0)} ms, slowest ${times[times.length - 1].toFixed(0)} ms`);
+  console.log(`runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+} finally {
+  await context.close();
+  if (serverUp) await server.stop();
+  rmSync(profileDir, { recursive: true, force: true });
+}

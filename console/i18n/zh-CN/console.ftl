@@ -1,0 +1,213 @@
+# 救助通 工作台 — zh-CN (reference language: every other locale must carry every id here).
+# Program names, outcomes and household answers come from the app's app.ftl.
+
+console-name = 救助通 工作台
+console-page-title = 救助通 · 工作台
+skip-to-content = 跳到正文
+nav-label = 工作台导航
+nav-queue = 案件队列
+nav-audit = 审计日志
+lang-switch-label = 语言
+lang-zh-CN = 简体中文
+lang-zh-TW = 繁體中文
+lang-en = English
+signed-in-as = { $name } · { $role }
+role-township = 乡镇（街道）经办
+role-county = 县级审核
+role-admin = 管理员
+sign-out = 退出登录
+loading = 正在加载…
+retry = 重试
+label-value = { $label }：{ $value }
+none = 无
+
+## Errors
+error-network = 无法连接服务器，请检查网络后重试。
+error-server = 服务器出错了，请稍后重试。
+error-forbidden = 您的账号没有权限做这件事。
+error-not-found = 找不到这个案件，或者它不在您负责的地区。
+error-conflict = 案件的状态已经变了（可能同事刚办理过），下面是最新情况，请重新操作。
+error-csrf = 安全校验没有通过，请刷新页面后重试。
+error-form = 有填写错误，请看标红的地方。
+
+## Sign-in
+signin-heading = 工作人员登录
+signin-lead = 供社会救助经办、审核人员使用。账号由系统管理员开设。
+signin-username = 用户名
+signin-password = 密码
+signin-submit = 登录
+signin-busy = 正在登录…
+signin-required = 请填写用户名和密码。
+signin-bad-credentials = 用户名或密码不正确，请重新输入。
+signin-rate-limited = 登录失败次数太多，请 15 分钟后再试。
+
+## Statuses
+status-submitted = 已提交
+status-accepted = 已受理
+status-investigation = 入户调查
+status-review = 审核
+status-publicity = 公示
+status-approved = 已批准
+status-rejected = 不予批准
+status-withdrawn = 已撤回
+
+## Queue
+queue-heading = 案件队列
+queue-filters = 筛选
+queue-filter-status = 状态
+queue-filter-jurisdiction = 地区
+filter-open = 未办结
+filter-all = 全部
+filter-all-jurisdictions = 全部地区
+queue-count = 共 { $count } 件
+queue-truncated = 只显示了前 { $count } 件，请用筛选缩小范围。
+queue-empty = 没有符合条件的案件。
+queue-order = 急难案件（先行救助）排在最前，其次是超期的，再按提交先后。
+queue-export = 导出 CSV
+queue-exporting = 正在导出…
+queue-exported = 已导出 { $count } 件。
+col-code = 受理编号
+col-urgent = 急难
+col-applicant = 申请人
+col-resident-id = 身份证号（部分隐藏）
+col-programs = 申请项目
+col-status = 状态
+col-deadline = 本环节期限
+col-overdue = 是否超期
+col-assigned = 经办人
+col-submitted = 提交时间
+col-jurisdiction = 地区
+col-jurisdiction-code = 行政区划代码
+col-helper = 协助人编号
+urgent-mark = 急难·先行救助
+overdue-mark = 已超期
+not-assigned = 未指派
+open-case = 打开案件 { $code }
+
+## Case
+case-heading = 案件 { $code }
+case-back = 返回案件队列
+case-summary = 概况
+case-applicant = 申请人
+applicant-name = 姓名
+applicant-resident-id = 身份证号
+applicant-mobile = 手机号
+applicant-address = 户籍地址
+case-household = 家庭情况
+household-size = 共同生活的家庭成员：{ $count } 人
+member-heading = 成员 { $n }
+member-relation = 关系
+member-age = 年龄
+member-sex = 性别
+member-hukou = 户口
+member-disability = 残疾
+member-self-care = 自理能力
+member-incomes = 每月收入
+member-age-value = { $age } 岁
+hukou-local = 本县（区）
+hukou-elsewhere = 外地
+household-money-assets = 存款等金融资产
+household-cars = 机动车（辆）
+household-homes = 住房（套）
+household-emergency = 急事难事
+not-answered = 未填
+case-screening = 系统测算（服务器按政策重新计算）
+screening-program = 项目
+screening-outcome = 结果
+screening-amount = 测算金额
+applied-mark = 已申请
+screening-others = 其他项目的测算（{ $count } 项）
+screening-none = 没有测算结果。
+case-differences = 与居民手机上自查结果的差异
+difference-line = { $program }：服务器为“{ $server }”，手机上为“{ $client }”
+differences-client-missing = 已申请但手机上没有结果的项目：{ $programs }
+differences-client-missing-others = 另有 { $count } 个未申请的项目在手机上没有结果。
+differences-none = 两边的结果一致。
+differences-no-client = 居民没有提交手机上的自查结果。
+case-consent = 家庭经济状况核对授权
+consent-name = 签名
+consent-version = 授权书版本
+consent-at = 授权时间
+case-documents = 上传的材料
+document-hukou = 户口簿
+document-id-card = 身份证
+document-other = 其他材料
+document-link = { $kind }（{ $type }，{ $size } KB），下载
+documents-none = 没有上传材料。
+case-history = 办理记录
+actor-applicant = 申请人本人
+case-decision = 决定
+decision-none = 尚未作出决定。
+decision-approved = 批准：
+decision-reason = 理由：{ $reason }
+period-month = 每月
+period-year = 每年
+period-once = 一次性
+period-day = 每天
+
+## Actions
+case-actions = 办理
+actions-none = 您的账号现在不能推进这个案件。
+action-accepted = 受理
+action-investigation = 转入户调查
+action-review = 提交审核
+action-publicity = 公示
+action-approved = 批准
+action-rejected = 不予批准
+action-withdrawn = 登记撤回
+action-form-heading = { $action }：填写办理意见
+action-note = 办理意见（必填）
+action-note-hint = 意见记入办理记录。不予批准或撤回时，这段话会作为理由告诉居民。
+action-awards = 批准金额
+action-awards-hint = 填写批准的项目每期发放的金额（元）；不批准的项目留空。
+award-amount = { $program }：金额（元）
+award-period = { $program }：发放周期
+action-submit = 确认{ $action }
+action-cancel = 取消
+action-busy = 正在提交…
+action-done = 已办理，现在的状态：{ $status }。
+case-assign = 指派经办人（首问负责）
+assign-worker = 经办人
+assign-choose = 请选择
+assign-submit = 指派
+assign-done = 已指派给 { $name }。
+
+## Field errors from the server
+field-required = 这一项必填。
+field-too-long = 太长了，请精简。
+field-format = 格式不对。
+field-unknown = 无效的选择。
+field-not-applied = 这个项目不在申请里。
+field-duplicate = 同一个项目填了两次。
+field-awards-required = 请至少填写一个项目的金额。
+field-amount-format = 请填写金额，例如 1200 或 1200.50（元），最多两位小数。
+
+## Audit log
+audit-heading = 审计日志
+audit-lead = 谁在什么时候查看、导出或改动了什么。最新的在前。
+audit-forbidden = 只有管理员可以查看审计日志。
+col-at = 时间
+col-actor = 操作人
+col-action = 操作
+col-subject = 对象
+col-detail = 详情
+audit-older = 更早的记录
+audit-newest = 回到最新
+audit-empty = 没有更多记录。
+audit-action-queue-view = 查看队列
+audit-action-queue-export = 导出队列
+audit-action-case-view = 查看案件
+audit-action-case-transition = 推进案件
+audit-action-case-assign = 指派经办人
+audit-action-document-view = 下载材料
+audit-action-signin = 登录
+audit-action-signin-failed = 登录失败
+audit-action-signout = 退出登录
+audit-action-application-submit = 居民提交申请
+audit-action-account-add = 开设账号
+audit-action-account-passwd = 修改密码
+audit-action-account-disable = 停用账号
+audit-action-account-enable = 启用账号
+
+notfound-heading = 找不到这个页面
+notfound-link = 回到案件队列

@@ -1,0 +1,7 @@
+//! One module per route (and the sign-in page, shown instead of any route
+//! while nobody is signed in).
+
+pub mod audit;
+pub mod case;
+pub mod queue;
+pub mod signin;
