@@ -22,7 +22,7 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: &[u8], out: &mut im
     let reader = match Reader::new(&decoded.text) {
         Ok(r) => r,
         Err(HeaderError(bad)) => {
-            return write_result(out, row(bad.row), None, Err(bad.reason));
+            return write_result(out, row(bad.row), None, Err(bad.reason()));
         }
     };
     for item in reader {
@@ -33,7 +33,7 @@ pub fn batch_csv(pack: &Pack, date: Date, mode: Mode, input: &[u8], out: &mut im
                 Some(&e.id),
                 Ok(mode.screen(&screener, &e.household)),
             ),
-            Item::Bad(bad) => write_result(out, row(bad.row), bad.id.as_deref(), Err(bad.reason)),
+            Item::Bad(bad) => write_result(out, row(bad.row), bad.id.as_deref(), Err(bad.reason())),
         }
     }
 }

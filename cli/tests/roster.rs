@@ -74,10 +74,12 @@ fn assert_same(pack_code: &str, input: &[u8]) -> usize {
         })
         .collect();
     cli_bad.sort_by_key(|b| b.0);
+    let reasons: Vec<String> = r.bad.iter().map(|b| b.reason()).collect();
     let crate_bad: Vec<(u64, Option<&str>, &str)> = r
         .bad
         .iter()
-        .map(|b| (u64::from(b.row), b.id.as_deref(), b.reason.as_str()))
+        .zip(&reasons)
+        .map(|(b, reason)| (u64::from(b.row), b.id.as_deref(), reason.as_str()))
         .collect();
     assert_eq!(cli_bad, crate_bad);
     r.households.len()

@@ -25,6 +25,7 @@
 //! it as a formula.
 
 use crate::batch::{HouseholdResult, Results};
+use crate::parse::Problem;
 use rules_core::{Amount, Bound, Outcome, Period, ProgramId};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,10 @@ pub struct Labels {
     pub separator: String,
     /// Program names by id; a missing one is written as its id.
     pub programs: BTreeMap<String, String>,
+    /// A bad row's reason by its problem's kind (`Problem::kind`), with
+    /// `{column}`, `{value}`, … for its arguments (`Problem::args`); a
+    /// missing one is written in English.
+    pub problems: BTreeMap<String, String>,
 }
 
 impl Default for Labels {
@@ -87,6 +92,7 @@ impl Default for Labels {
             at_least: s("≥ "),
             separator: s("; "),
             programs: BTreeMap::new(),
+            problems: BTreeMap::new(),
         }
     }
 }
@@ -96,6 +102,16 @@ impl Labels {
         self.programs
             .get(p.as_str())
             .map_or(p.as_str(), String::as_str)
+    }
+
+    /// A bad row's reason in these words.
+    pub fn problem(&self, problem: &Problem) -> String {
+        match self.problems.get(problem.kind()) {
+            Some(template) => problem.args().iter().fold(template.clone(), |t, (k, v)| {
+                t.replace(&format!("{{{k}}}"), v)
+            }),
+            None => problem.to_string(),
+        }
     }
 
     fn unit(&self, period: Period) -> &str {
@@ -279,7 +295,7 @@ pub fn export_csv(results: &Results, labels: &Labels) -> Vec<u8> {
             for _ in 0..2 + 2 * results.programs.len() {
                 out.push(',');
             }
-            cell(&mut out, &b.reason, true);
+            cell(&mut out, &labels.problem(&b.problem), true);
             row_end(&mut out);
         }
     }

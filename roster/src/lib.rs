@@ -27,7 +27,7 @@ pub use batch::{Batch, HouseholdResult, Progress, Results, code, covers, receivi
 pub use columns::{COLUMNS, Column, header_line};
 pub use decode::{Decoded, Encoding, decode, encode_gbk};
 pub use export::{Labels, export_csv};
-pub use parse::{BadRow, Entry, HeaderError, Item, Reader};
+pub use parse::{BadRow, Entry, HeaderError, Item, Problem, Reader};
 
 /// The example roster offered for download beside the template.
 pub const EXAMPLE_CSV: &str = include_str!("../example.csv");

@@ -33,8 +33,185 @@ pub struct BadRow {
     /// The household, when the row could be assigned to one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// What is wrong: [`Problem::to_string`] says it in English (the CLI's
+    /// error text); the console translates it from its kind and fields.
+    pub problem: Problem,
+}
+
+impl BadRow {
     /// Why, in English, naming the column (`age: expected a whole number, found "abc"`).
-    pub reason: String,
+    pub fn reason(&self) -> String {
+        self.problem.to_string()
+    }
+}
+
+/// What is wrong with a row, or with the header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Not a whole number (`age`, `cars`, …).
+    NotANumber {
+        column: String,
+        value: String,
+    },
+    /// A whole number too large for the column.
+    TooLarge {
+        column: String,
+        value: String,
+    },
+    NotYesNo {
+        column: String,
+        value: String,
+    },
+    NotAnAmount {
+        column: String,
+        value: String,
+    },
+    NotADate {
+        column: String,
+        value: String,
+    },
+    /// Not one of the column's values; `expected` lists them.
+    UnknownValue {
+        column: String,
+        value: String,
+        expected: Vec<String>,
+        /// serde's wording, for the English text.
+        message: String,
+    },
+    /// The row has `found` cells where the header has `expected`.
+    Cells {
+        expected: usize,
+        found: usize,
+    },
+    EmptyHouseholdId,
+    /// The household's id was used for other rows, first at row `first`.
+    RowsApart {
+        id: String,
+        first: u32,
+    },
+    /// A quote opened and never closed on its line.
+    Unterminated,
+    /// The header: a column that is not in the template.
+    UnknownColumn {
+        column: String,
+    },
+    RepeatedColumn {
+        column: String,
+    },
+    NoHouseholdId,
+    /// The header itself has an unterminated quote.
+    HeaderUnterminated,
+}
+
+impl Problem {
+    /// Its kind, as in JSON (`not_a_number`, …): the key of its translation.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Problem::NotANumber { .. } => "not_a_number",
+            Problem::TooLarge { .. } => "too_large",
+            Problem::NotYesNo { .. } => "not_yes_no",
+            Problem::NotAnAmount { .. } => "not_an_amount",
+            Problem::NotADate { .. } => "not_a_date",
+            Problem::UnknownValue { .. } => "unknown_value",
+            Problem::Cells { .. } => "cells",
+            Problem::EmptyHouseholdId => "empty_household_id",
+            Problem::RowsApart { .. } => "rows_apart",
+            Problem::Unterminated => "unterminated",
+            Problem::UnknownColumn { .. } => "unknown_column",
+            Problem::RepeatedColumn { .. } => "repeated_column",
+            Problem::NoHouseholdId => "no_household_id",
+            Problem::HeaderUnterminated => "header_unterminated",
+        }
+    }
+
+    /// Its fields as a translation's arguments: `column`, `value`,
+    /// `expected` (the accepted values, comma-separated; for `cells` the
+    /// header's count), `found`, `id`, `first`.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Problem::NotANumber { column, value }
+            | Problem::TooLarge { column, value }
+            | Problem::NotYesNo { column, value }
+            | Problem::NotAnAmount { column, value }
+            | Problem::NotADate { column, value } => {
+                vec![("column", column.clone()), ("value", value.clone())]
+            }
+            Problem::UnknownValue {
+                column,
+                value,
+                expected,
+                ..
+            } => vec![
+                ("column", column.clone()),
+                ("value", value.clone()),
+                ("expected", expected.join(", ")),
+            ],
+            Problem::Cells { expected, found } => vec![
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+            Problem::RowsApart { id, first } => {
+                vec![("id", id.clone()), ("first", first.to_string())]
+            }
+            Problem::UnknownColumn { column } | Problem::RepeatedColumn { column } => {
+                vec![("column", column.clone())]
+            }
+            Problem::EmptyHouseholdId
+            | Problem::Unterminated
+            | Problem::NoHouseholdId
+            | Problem::HeaderUnterminated => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::NotANumber { column, value } => {
+                write!(f, "{column}: expected a whole number, found {value:?}")
+            }
+            Problem::TooLarge { column, value } => {
+                let ty = if column == Column::DisabilityGrade.name() {
+                    "u8"
+                } else {
+                    "u32"
+                };
+                write!(
+                    f,
+                    "{column}: invalid value: integer `{value}`, expected {ty}"
+                )
+            }
+            Problem::NotYesNo { column, value } => {
+                write!(f, "{column}: expected true/false, found {value:?}")
+            }
+            Problem::NotAnAmount { column, value } => {
+                write!(f, "{column}: expected an amount, found {value:?}")
+            }
+            Problem::NotADate { column, value } => {
+                write!(f, "{column}: invalid date {value:?}: expected YYYY-MM-DD")
+            }
+            Problem::UnknownValue {
+                column, message, ..
+            } => write!(f, "{column}: {message}"),
+            Problem::Cells { expected, found } => {
+                write!(f, "expected {expected} cells, found {found}")
+            }
+            Problem::EmptyHouseholdId => f.write_str("household_id: empty"),
+            Problem::RowsApart { id, first } => write!(
+                f,
+                "household_id {id:?} was used for other rows (first at row {first}); \
+                 a household's rows must be together"
+            ),
+            Problem::Unterminated => f.write_str(UNTERMINATED),
+            Problem::UnknownColumn { column } => write!(f, "header: unknown column {column:?}"),
+            Problem::RepeatedColumn { column } => {
+                write!(f, "header: column {column:?} appears twice")
+            }
+            Problem::NoHouseholdId => f.write_str("header: household_id column is required"),
+            Problem::HeaderUnterminated => write!(f, "header: {UNTERMINATED}"),
+        }
+    }
 }
 
 /// A household read from the roster.
@@ -241,7 +418,7 @@ struct Pending {
     id: String,
     row: u32,
     household: Household,
-    error: Option<(u32, String)>,
+    error: Option<(u32, Problem)>,
 }
 
 impl<'t> Reader<'t> {
@@ -257,31 +434,33 @@ impl<'t> Reader<'t> {
         let mut cells = Vec::new();
         let mut index = [None; Column::ALL.len()];
         let mut width = 0;
-        let err = |row, reason: String| {
+        let err = |row, problem| {
             HeaderError(BadRow {
                 row,
                 id: None,
-                reason: format!("header: {reason}"),
+                problem,
             })
         };
         loop {
             match split.next(&mut cells) {
                 None => break,
-                Some(Err(row)) => return Err(err(row, UNTERMINATED.to_owned())),
+                Some(Err(row)) => return Err(err(row, Problem::HeaderUnterminated)),
                 Some(Ok(_)) if blank(&cells) => continue,
                 Some(Ok(row)) => {
                     for (i, cell) in cells.iter().enumerate() {
                         let name = cell.trim_start_matches('\u{feff}').trim();
                         let Some(col) = Column::parse(name) else {
-                            return Err(err(row, format!("unknown column {name:?}")));
+                            let column = name.to_owned();
+                            return Err(err(row, Problem::UnknownColumn { column }));
                         };
                         if index[col as usize].is_some() {
-                            return Err(err(row, format!("column {name:?} appears twice")));
+                            let column = name.to_owned();
+                            return Err(err(row, Problem::RepeatedColumn { column }));
                         }
                         index[col as usize] = Some(i);
                     }
                     if index[Column::HouseholdId as usize].is_none() {
-                        return Err(err(row, "household_id column is required".to_owned()));
+                        return Err(err(row, Problem::NoHouseholdId));
                     }
                     width = cells.len();
                     break;
@@ -325,10 +504,10 @@ impl<'t> Reader<'t> {
     fn finish(&mut self) -> Option<Item> {
         let p = self.pending.take()?;
         Some(match p.error {
-            Some((row, reason)) => Item::Bad(BadRow {
+            Some((row, problem)) => Item::Bad(BadRow {
                 row,
                 id: Some(p.id),
-                reason,
+                problem,
             }),
             None => Item::Household(Entry {
                 row: p.row,
@@ -342,7 +521,7 @@ impl<'t> Reader<'t> {
     fn step(&mut self) -> Option<Option<Item>> {
         let row = match self.split.next(&mut self.cells)? {
             Ok(row) => row,
-            Err(row) => return Some(Some(bad(row, UNTERMINATED.to_owned()))),
+            Err(row) => return Some(Some(bad(row, Problem::Unterminated))),
         };
         if blank(&self.cells) {
             return Some(None);
@@ -352,14 +531,17 @@ impl<'t> Reader<'t> {
             // later would swallow the rows between: a quoted line break is
             // taken only when the record then has the header's width.
             self.split.first_line_only();
-            return Some(Some(bad(row, UNTERMINATED.to_owned())));
+            return Some(Some(bad(row, Problem::Unterminated)));
         }
         if self.cells.len() != self.width {
-            let reason = format!("expected {} cells, found {}", self.width, self.cells.len());
-            return Some(Some(bad(row, reason)));
+            let problem = Problem::Cells {
+                expected: self.width,
+                found: self.cells.len(),
+            };
+            return Some(Some(bad(row, problem)));
         }
         let Some(id) = self.get(Column::HouseholdId) else {
-            return Some(Some(bad(row, "household_id: empty".to_owned())));
+            return Some(Some(bad(row, Problem::EmptyHouseholdId)));
         };
         if let Some(p) = self.pending.as_ref().filter(|p| p.id == id) {
             if p.error.is_none() {
@@ -376,10 +558,10 @@ impl<'t> Reader<'t> {
         let error = match self.seen.get(&id) {
             Some(&first) => Some((
                 row,
-                format!(
-                    "household_id {id:?} was used for other rows (first at row {first}); \
-                     a household's rows must be together"
-                ),
+                Problem::RowsApart {
+                    id: id.clone(),
+                    first,
+                },
             )),
             None => {
                 self.seen.insert(id.clone(), row);
@@ -419,11 +601,11 @@ impl Iterator for Reader<'_> {
     }
 }
 
-fn bad(row: u32, reason: String) -> Item {
+fn bad(row: u32, problem: Problem) -> Item {
     Item::Bad(BadRow {
         row,
         id: None,
-        reason,
+        problem,
     })
 }
 
@@ -433,7 +615,11 @@ fn blank(cells: &[Cow<'_, str>]) -> bool {
     cells.iter().all(|c| c.is_empty())
 }
 
-fn boolean(col: Column, v: &str) -> Result<bool, String> {
+fn cell(col: Column, v: &str) -> (String, String) {
+    (col.name().to_owned(), v.to_owned())
+}
+
+fn boolean(col: Column, v: &str) -> Result<bool, Problem> {
     if ["true", "yes", "1"]
         .iter()
         .any(|t| v.eq_ignore_ascii_case(t))
@@ -447,30 +633,34 @@ fn boolean(col: Column, v: &str) -> Result<bool, String> {
     {
         Ok(false)
     } else {
-        Err(format!("{}: expected true/false, found {v:?}", col.name()))
+        let (column, value) = cell(col, v);
+        Err(Problem::NotYesNo { column, value })
     }
 }
 
-fn number(col: Column, v: &str) -> Result<u64, String> {
-    v.parse::<u64>()
-        .map_err(|_| format!("{}: expected a whole number, found {v:?}", col.name()))
-}
-
-fn small<T: TryFrom<u64>>(col: Column, v: &str, ty: &str) -> Result<T, String> {
-    let n = number(col, v)?;
-    T::try_from(n).map_err(|_| {
-        format!(
-            "{}: invalid value: integer `{n}`, expected {ty}",
-            col.name()
-        )
+fn number(col: Column, v: &str) -> Result<u64, Problem> {
+    v.parse::<u64>().map_err(|_| {
+        let (column, value) = cell(col, v);
+        Problem::NotANumber { column, value }
     })
 }
 
-fn decimal(col: Column, v: &str) -> Result<Decimal, String> {
+fn small<T: TryFrom<u64>>(col: Column, v: &str) -> Result<T, Problem> {
+    let n = number(col, v)?;
+    T::try_from(n).map_err(|_| Problem::TooLarge {
+        column: col.name().to_owned(),
+        value: n.to_string(),
+    })
+}
+
+fn decimal(col: Column, v: &str) -> Result<Decimal, Problem> {
     plain_decimal(v)
         .map(Ok)
         .unwrap_or_else(|| v.parse::<Decimal>())
-        .map_err(|_| format!("{}: expected an amount, found {v:?}", col.name()))
+        .map_err(|_| {
+            let (column, value) = cell(col, v);
+            Problem::NotAnAmount { column, value }
+        })
 }
 
 /// `123` or `123.45` (at most 18 digits), as `Decimal::from_str` reads it,
@@ -494,31 +684,54 @@ fn plain_decimal(v: &str) -> Option<Decimal> {
     Some(Decimal::new(mantissa, scale.unwrap_or(0)))
 }
 
-fn date(col: Column, v: &str) -> Result<Date, String> {
-    Date::parse(v).map_err(|e| format!("{}: {e}", col.name()))
+fn date(col: Column, v: &str) -> Result<Date, Problem> {
+    Date::parse(v).map_err(|_| {
+        let (column, value) = cell(col, v);
+        Problem::NotADate { column, value }
+    })
 }
 
 /// One of an enum's snake_case names, as serde reads them (its message
 /// lists the accepted values).
-fn variant<T: DeserializeOwned>(col: Column, v: &str) -> Result<T, String> {
+fn variant<T: DeserializeOwned>(col: Column, v: &str) -> Result<T, Problem> {
     let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = v.into_deserializer();
-    T::deserialize(d).map_err(|e| format!("{}: {e}", col.name()))
+    T::deserialize(d).map_err(|e| {
+        let message = e.to_string();
+        // "unknown variant `x`, expected one of `a`, `b`" or "… expected `a` or `b`".
+        let expected = message
+            .split_once("expected")
+            .map(|(_, list)| {
+                list.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (column, value) = cell(col, v);
+        Problem::UnknownValue {
+            column,
+            value,
+            expected,
+            message,
+        }
+    })
 }
 
 fn opt<T>(
     r: &Reader<'_>,
     col: Column,
-    f: impl FnOnce(Column, &str) -> Result<T, String>,
-) -> Result<Option<T>, String> {
+    f: impl FnOnce(Column, &str) -> Result<T, Problem>,
+) -> Result<Option<T>, Problem> {
     r.get(col).map(|v| f(col, v)).transpose()
 }
 
 /// The household columns, from the household's first row.
-fn read_household(r: &mut Reader<'_>) -> Result<(), String> {
+fn read_household(r: &mut Reader<'_>) -> Result<(), Problem> {
     use Column as C;
     let money_assets = opt(r, C::MoneyAssets, decimal)?;
-    let cars = opt(r, C::Cars, |c, v| small::<u32>(c, v, "u32"))?;
-    let homes = opt(r, C::Homes, |c, v| small::<u32>(c, v, "u32"))?;
+    let cars = opt(r, C::Cars, small::<u32>)?;
+    let homes = opt(r, C::Homes, small::<u32>)?;
     let runs_business = opt(r, C::RunsBusiness, boolean)?;
     let housing_difficulty = opt(r, C::HousingDifficulty, boolean)?;
     let monitoring_target = opt(r, C::MonitoringTarget, boolean)?;
@@ -566,7 +779,7 @@ fn read_household(r: &mut Reader<'_>) -> Result<(), String> {
 }
 
 /// The member columns of a row, appended to the pending household.
-fn read_member(r: &mut Reader<'_>) -> Result<(), String> {
+fn read_member(r: &mut Reader<'_>) -> Result<(), Problem> {
     use Column as C;
     let mut m = Member {
         relation: opt(r, C::Relation, variant)?,
@@ -579,13 +792,13 @@ fn read_member(r: &mut Reader<'_>) -> Result<(), String> {
         care_mode: opt(r, C::CareMode, variant)?,
         supporters: opt(r, C::Supporters, variant)?,
         living: opt(r, C::Living, variant)?,
-        age: opt(r, C::Age, |c, v| small::<u32>(c, v, "u32"))?,
+        age: opt(r, C::Age, small::<u32>)?,
         birth_date: opt(r, C::BirthDate, date)?,
         job_started: opt(r, C::JobStarted, date)?,
         ..Member::default()
     };
     let level = opt(r, C::HospitalLevel, variant)?;
-    let days = opt(r, C::HospitalDays, |c, v| small::<u32>(c, v, "u32"))?;
+    let days = opt(r, C::HospitalDays, small::<u32>)?;
     if level.is_some() || days.is_some() {
         m.hospital_stay = Some(HospitalStay { level, days });
     }
@@ -601,7 +814,7 @@ fn read_member(r: &mut Reader<'_>) -> Result<(), String> {
         Some(v) => disability.category = Some(variant(C::DisabilityCategory, v)?),
         None => {}
     }
-    disability.grade = opt(r, C::DisabilityGrade, |c, v| small::<u8>(c, v, "u8"))?;
+    disability.grade = opt(r, C::DisabilityGrade, small::<u8>)?;
     if disability != Disability::default() {
         m.disability = Some(disability);
     }

@@ -72,11 +72,19 @@ fn bad_rows_are_reported_with_their_row_numbers_and_the_rest_go_on() {
                h7,applicant,\"60\n\
                h8,applicant,61,,0,none,none\n";
     let all = items(csv.as_bytes());
-    let summary: Vec<(u32, Option<&str>, &str)> = all
+    let reasons: Vec<String> = all
         .iter()
         .map(|i| match i {
-            Item::Household(e) => (e.row, Some(e.id.as_str()), "ok"),
-            Item::Bad(b) => (b.row, b.id.as_deref(), b.reason.as_str()),
+            Item::Household(_) => "ok".to_owned(),
+            Item::Bad(b) => b.reason(),
+        })
+        .collect();
+    let summary: Vec<(u32, Option<&str>, &str)> = all
+        .iter()
+        .zip(&reasons)
+        .map(|(i, reason)| match i {
+            Item::Household(e) => (e.row, Some(e.id.as_str()), reason.as_str()),
+            Item::Bad(b) => (b.row, b.id.as_deref(), reason.as_str()),
         })
         .collect();
     assert_eq!(
@@ -134,7 +142,7 @@ fn bad_rows_are_reported_with_their_row_numbers_and_the_rest_go_on() {
 #[test]
 fn header_problems_stop_the_file() {
     let err = |text: &str| match Reader::new(text) {
-        Err(HeaderError(b)) => (b.row, b.reason),
+        Err(HeaderError(b)) => (b.row, b.reason()),
         Ok(_) => panic!("accepted {text:?}"),
     };
     assert_eq!(
@@ -174,13 +182,14 @@ fn a_stray_quote_closed_rows_later_does_not_swallow_the_rows_between() {
                h2,applicant,71,male\n\
                h3,applicant,7\"2,male\n";
     let all = items(csv.as_bytes());
-    let rows: Vec<(u32, &str)> = all
+    let owned: Vec<(u32, String)> = all
         .iter()
         .map(|i| match i {
-            Item::Household(e) => (e.row, "ok"),
-            Item::Bad(b) => (b.row, b.reason.as_str()),
+            Item::Household(e) => (e.row, "ok".to_owned()),
+            Item::Bad(b) => (b.row, b.reason()),
         })
         .collect();
+    let rows: Vec<(u32, &str)> = owned.iter().map(|(r, s)| (*r, s.as_str())).collect();
     assert_eq!(
         rows,
         [
@@ -314,4 +323,36 @@ fn progress_is_reported_every_n_households_and_at_the_end() {
         (last.households, last.read),
         (sample.households, last.total)
     );
+}
+
+#[test]
+fn problems_carry_what_a_translation_needs() {
+    let csv = "household_id,relation,sex\nh1,applicant,x\n";
+    let Some(Item::Bad(b)) = items(csv.as_bytes()).into_iter().next() else {
+        panic!("a bad row");
+    };
+    assert_eq!(b.problem.kind(), "unknown_value");
+    assert_eq!(
+        b.problem.args(),
+        [
+            ("column", "sex".to_owned()),
+            ("value", "x".to_owned()),
+            ("expected", "male, female".to_owned()),
+        ]
+    );
+    assert_eq!(
+        b.reason(),
+        "sex: unknown variant `x`, expected `male` or `female`"
+    );
+    let mut labels = Labels::default();
+    labels.problems.insert(
+        "unknown_value".to_owned(),
+        "“{column}”列的“{value}”无法识别（可填：{expected}）".to_owned(),
+    );
+    assert_eq!(
+        labels.problem(&b.problem),
+        "“sex”列的“x”无法识别（可填：male, female）"
+    );
+    // Without a translation: the English reason.
+    assert_eq!(Labels::default().problem(&b.problem), b.reason());
 }
