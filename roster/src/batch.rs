@@ -271,7 +271,7 @@ pub fn run(
     let mut reader = match Reader::new(&decoded.text) {
         Ok(r) => r,
         Err(HeaderError(bad)) => {
-            results.bad.push(bad);
+            results.bad.push(*bad);
             progress(Progress {
                 households: 0,
                 bad: 1,

@@ -376,7 +376,7 @@ fn quoted_cell(text: &str, i: usize) -> Option<(String, usize, bool)> {
 
 /// Why the header cannot be used; the file is not read further.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HeaderError(pub BadRow);
+pub struct HeaderError(pub Box<BadRow>);
 
 /// Reads households from a roster's text. An iterator of [`Item`]s.
 pub struct Reader<'t> {
@@ -435,11 +435,11 @@ impl<'t> Reader<'t> {
         let mut index = [None; Column::ALL.len()];
         let mut width = 0;
         let err = |row, problem| {
-            HeaderError(BadRow {
+            HeaderError(Box::new(BadRow {
                 row,
                 id: None,
                 problem,
-            })
+            }))
         };
         loop {
             match split.next(&mut cells) {
