@@ -80,7 +80,18 @@ impl Serialize for HouseholdResult {
         struct Amounts<'a>(&'a [(u8, Amount)]);
         impl Serialize for Amounts<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(|(i, a)| (i, &a.value, a.period, a.bound)))
+                s.collect_seq(
+                    self.0
+                        .iter()
+                        .map(|(i, a)| (i, Value(&a.value), a.period, a.bound)),
+                )
+            }
+        }
+        /// A decimal as the string serde writes, without `core::fmt`.
+        struct Value<'a>(&'a Decimal);
+        impl Serialize for Value<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(crate::num::format_decimal(self.0, &mut [0; 64]))
             }
         }
         let mut t = s.serialize_tuple(5)?;

@@ -20,6 +20,7 @@ mod batch;
 mod columns;
 mod decode;
 mod export;
+mod num;
 mod parse;
 pub mod sample;
 
