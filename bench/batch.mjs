@@ -16,8 +16,9 @@
 //   (a capture listener on the page) until the results' summary is in the
 //   DOM — reading the file, the worker's run, the export, the results sent
 //   to the page and parsed there, the first rendering;
-// - the worker's own stage times (`run` = decode + read + screen, `export`,
-//   `json`), as it reports them;
+// - the worker's own stage times (`run` = decode + read + screen, `json`,
+//   and the export it makes after posting the results), as it reports
+//   them, and the page's time to read the results;
 // - memory: the peak resident set of Chromium's renderer process, which
 //   holds the page and its worker (VmHWM in /proc, the process found with
 //   CDP SystemInfo.getProcessInfo); the page's JS heap (CDP
@@ -27,7 +28,7 @@
 //   needs a cross-origin-isolated page, which the console is not.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,23 +79,30 @@ async function startServer() {
   return { url, stop: () => { child.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
+/** The roster, written to a file: the browser then reads it from disk as
+ *  it would a file the worker picked (setInputFiles with a path sends no
+ *  content through the driver). */
 function generate() {
   const bin = process.env.JIUZHU_GEN_ROSTER_BIN ?? join(root, 'target', 'release', 'examples', 'gen_roster');
   const out = spawnSync(bin, [String(rows), '--bad-every', '50'], { maxBuffer: 1 << 30 });
   if (out.status !== 0) throw new Error(`gen_roster: ${out.stderr}`);
   const summary = out.stderr.toString().trim();
-  return { bytes: out.stdout, summary };
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-roster-'));
+  const path = join(dir, 'roster.csv');
+  writeFileSync(path, out.stdout);
+  return { path, dir, size: out.stdout.length, summary };
 }
 
-/** Peak resident set (kB) of Chromium's renderer processes. */
-async function rendererPeakKb(browser) {
+/** Resident set (kB) of Chromium's renderer processes: `VmHWM` the peak,
+ *  `VmRSS` the current. */
+async function rendererKb(browser, field = 'VmHWM') {
   const cdp = await browser.newBrowserCDPSession();
   const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
   let kb = 0;
   for (const p of processInfo.filter((p) => p.type === 'renderer')) {
     try {
       const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
-      kb += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
     } catch { /* the process is gone */ }
   }
   return kb;
@@ -120,9 +128,12 @@ async function once(url, file) {
       // worker choosing a file takes longer than this.
       await page.waitForTimeout(3000);
     }
-    await page.locator('#batch-file').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: file.bytes });
+    await page.locator('#batch-file').setInputFiles(file.path);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const rssBeforeKb = await rendererKb(browser, 'VmRSS');
+    const heapBefore = (await cdp.send('Performance.getMetrics')).metrics
+      .find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     let heapPeak = 0;
     let sampling = true;
     const sampler = (async () => {
@@ -153,10 +164,13 @@ async function once(url, file) {
     const summary = await section.locator('.summary').textContent();
     const households = Number(/([\d,]+)/.exec(summary)[1].replaceAll(',', ''));
     const stage = JSON.parse((await section.getAttribute('data-stage-ms')) || '{}');
-    const workerMemory = Number(await section.getAttribute('data-worker-memory'));
     const pageMemory = Number(await section.getAttribute('data-page-memory'));
-    const rssKb = await rendererPeakKb(browser);
-    return { ms, households, stage, workerMemory, pageMemory, heapPeak, rssKb, load: `${loadBefore} → ${load()}` };
+    const parseMs = Number(await section.getAttribute('data-parse-ms'));
+    // The export comes right after the results.
+    await page.locator('section.batch-results button.button:not([disabled])').first().waitFor();
+    const exportMs = Number(await section.getAttribute('data-export-ms'));
+    const rssKb = await rendererKb(browser);
+    return { ms, households, stage, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
   } finally {
     await browser.close();
   }
@@ -164,7 +178,7 @@ async function once(url, file) {
 
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 const file = generate();
-console.log(`${file.summary}; ${MB(file.bytes.length)} MB; pack ${place}; ${waitWarm ? 'worker warmed up first' : 'file handed over at once (no warm-up wait)'}`);
+console.log(`${file.summary}; ${MB(file.size)} MB; pack ${place}; ${waitWarm ? 'worker warmed up first' : 'file handed over at once (no warm-up wait)'}`);
 const server = await startServer();
 const results = [];
 try {
@@ -172,11 +186,12 @@ try {
     const r = await once(server.url, file);
     results.push(r);
     console.log(`run ${i + 1}: ${(r.ms / 1000).toFixed(2)} s for ${r.households} households = ${Math.round(r.households / r.ms * 1000)} households/s, ` +
-      `${Math.round(rows / r.ms * 1000)} rows/s | worker: run ${Math.round(r.stage.run)} ms, export ${Math.round(r.stage.export)} ms, json ${Math.round(r.stage.json)} ms | ` +
-      `renderer peak RSS ${MB(r.rssKb * 1000)} MB, page JS heap peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, worker WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
+      `${Math.round(rows / r.ms * 1000)} rows/s | worker: run ${Math.round(r.stage.run)} ms, json ${Math.round(r.stage.json)} ms, then export ${Math.round(r.exportMs)} ms | page: results read in ${Math.round(r.parseMs)} ms | ` +
+      `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, worker WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }
 } finally {
   server.stop();
+  rmSync(file.dir, { recursive: true, force: true });
 }
 const sorted = [...results].sort((a, b) => a.ms - b.ms);
 const best = sorted[0];

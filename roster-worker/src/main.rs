@@ -20,11 +20,14 @@
 //!   1000);
 //! - worker → page: `{type: "progress", households, bad, read, total}`
 //!   (`read` of `total` bytes of text);
-//! - worker → page, at the end: `{type: "done", results, csv, memory, ms}`:
-//!   `results` the JSON of `roster::Results` and `csv` the export (UTF-8
-//!   with BOM), both `Uint8Array`s whose buffers are transferred; `memory`
-//!   the WASM memory's size in bytes (it only grows: the worker's peak);
-//!   `ms` the time of each stage (`run`, `export`, `json`);
+//! - worker → page, at the end: `{type: "done", results, memory, ms}`:
+//!   `results` the JSON of `roster::Results`, a `Uint8Array` whose buffer
+//!   is transferred; `memory` the WASM memory's size in bytes (it only
+//!   grows: the worker's peak so far); `ms` the time of each stage (`run`:
+//!   decode, read and screen; `json`);
+//! - worker → page, right after: `{type: "csv", csv, memory, ms}`: the
+//!   export (UTF-8 with BOM, `Uint8Array`, transferred), made while the
+//!   page shows the results;
 //! - worker → page: `{type: "error", message}` when the job cannot start
 //!   (an unreadable pack or date) or the worker panicked.
 //!
@@ -112,35 +115,44 @@ fn read_job(data: &JsValue) -> Result<Job, String> {
     })
 }
 
-fn run(job: Job) {
-    let t0 = now();
-    let results = roster::run(&job.bytes, &job.pack, job.date, job.every, post_progress);
-    // The file's bytes are no longer needed: their memory serves the export.
-    drop(job.bytes);
-    let t1 = now();
-    let csv = export_csv(&results, &job.labels);
-    let t2 = now();
-    let json = serde_json::to_vec(&results).unwrap_or_default();
-    drop(results);
-    let t3 = now();
-    let memory = wasm_bindgen::memory()
+fn wasm_memory() -> f64 {
+    let bytes = wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer()
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length();
-    let results = Uint8Array::from(json.as_slice());
+    f64::from(bytes)
+}
+
+fn run(job: Job) {
+    let t0 = now();
+    let results = roster::run(&job.bytes, &job.pack, job.date, job.every, post_progress);
+    // The file's bytes are no longer needed: their memory serves the rest.
+    drop(job.bytes);
+    let t1 = now();
+    let json = serde_json::to_vec(&results).unwrap_or_default();
+    let t2 = now();
+    let bytes = Uint8Array::from(json.as_slice());
     drop(json);
-    let csv = Uint8Array::from(csv.as_slice());
     let ms = Object::new();
     set(&ms, "run", t1 - t0);
-    set(&ms, "export", t2 - t1);
-    set(&ms, "json", t3 - t2);
+    set(&ms, "json", t2 - t1);
     let o = object("done");
-    set(&o, "results", &results);
-    set(&o, "csv", &csv);
-    set(&o, "memory", f64::from(memory));
-    set(&o, "ms", ms);
-    post(&o, &[results.buffer().into(), csv.buffer().into()]);
+    set(&o, "results", &bytes);
+    set(&o, "memory", wasm_memory());
+    set(&o, "ms", &ms);
+    post(&o, &[bytes.buffer().into()]);
+    // The export after the results: the page shows them meanwhile.
+    let csv = export_csv(&results, &job.labels);
+    drop(results);
+    let t3 = now();
+    let csv_bytes = Uint8Array::from(csv.as_slice());
+    drop(csv);
+    let o = object("csv");
+    set(&o, "csv", &csv_bytes);
+    set(&o, "memory", wasm_memory());
+    set(&o, "ms", t3 - t2);
+    post(&o, &[csv_bytes.buffer().into()]);
 }
 
 /// Screens a generated roster of 2,000 rows and drops the results: the

@@ -270,6 +270,11 @@ struct Run {
     /// this is the peak) and the worker's stage times, for the benchmark.
     memory: RwSignal<f64>,
     page_memory: RwSignal<f64>,
+    /// The page's time to read the results (ms), the worker's for the
+    /// export (ms), and whether the export has come.
+    parse_ms: RwSignal<f64>,
+    export_ms: RwSignal<f64>,
+    csv_ready: RwSignal<bool>,
     stage_ms: RwSignal<String>,
 }
 
@@ -282,17 +287,16 @@ fn on_message(run: Run, data: &JsValue) {
             total: get(data, "total").as_f64().unwrap_or(0.0),
         }),
         Some("done") => {
+            let t0 = now();
             let bytes = get(data, "results")
                 .dyn_into::<Uint8Array>()
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
-            let csv = get(data, "csv").dyn_into::<Uint8Array>().ok();
-            let started = HELD.with_borrow_mut(|h| {
-                h.csv = csv;
-                h.started
-            });
+            let started = HELD.with_borrow(|h| h.started);
             match serde_json::from_slice::<Results>(&bytes) {
                 Ok(results) => {
+                    drop(bytes);
+                    run.parse_ms.set(now() - t0);
                     run.seconds.set((now() - started) / 1000.0);
                     run.memory.set(get(data, "memory").as_f64().unwrap_or(0.0));
                     run.stage_ms.set(
@@ -307,6 +311,14 @@ fn on_message(run: Run, data: &JsValue) {
                 }
                 Err(_) => run.phase.set(Phase::Failed),
             }
+        }
+        Some("csv") => {
+            let csv = get(data, "csv").dyn_into::<Uint8Array>().ok();
+            let ready = csv.is_some();
+            HELD.with_borrow_mut(|h| h.csv = csv);
+            run.memory.set(get(data, "memory").as_f64().unwrap_or(0.0));
+            run.export_ms.set(get(data, "ms").as_f64().unwrap_or(0.0));
+            run.csv_ready.set(ready);
         }
         Some("error") => run.phase.set(Phase::Failed),
         Some("warm") => run.warm.set(true),
@@ -391,6 +403,9 @@ pub fn BatchPage() -> impl IntoView {
         seconds: RwSignal::new(0.0),
         memory: RwSignal::new(0.0),
         page_memory: RwSignal::new(0.0),
+        parse_ms: RwSignal::new(0.0),
+        export_ms: RwSignal::new(0.0),
+        csv_ready: RwSignal::new(false),
         stage_ms: RwSignal::new(String::new()),
     };
     let missing_file = RwSignal::new(false);
@@ -456,6 +471,7 @@ pub fn BatchPage() -> impl IntoView {
         };
         let words = serde_json::to_string(&labels()).unwrap_or_default();
         run.results.set(None);
+        run.csv_ready.set(false);
         run.phase.set(Phase::Running {
             households: 0,
             read: 0.0,
@@ -791,7 +807,7 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
                                 <td class="nowrap" data-label=t!("batch-col-row")>{h.row}</td>
                                 <td class="mono nowrap" data-label=t!("batch-col-household")>{h.id.clone()}</td>
                                 <td data-label=t!("batch-col-members")>{h.members}</td>
-                                <td data-label=t!("batch-col-results")>{result_cell(&results, h, i, s)}</td>
+                                <td class="results" data-label=t!("batch-col-results")>{result_cell(&results, h, i, s)}</td>
                             </tr>
                         }
                     })
@@ -826,6 +842,8 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
             aria-labelledby="batch-results-h"
             data-worker-memory=move || run.memory.get().to_string()
             data-page-memory=move || run.page_memory.get().to_string()
+            data-parse-ms=move || run.parse_ms.get().to_string()
+            data-export-ms=move || run.export_ms.get().to_string()
             data-stage-ms=move || run.stage_ms.get()
             data-seconds=move || run.seconds.get().to_string()
         >
@@ -848,7 +866,14 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
             <p class="note">{move || i18n::tr_args("batch-encoding", &[("encoding", encoding.to_owned())])}</p>
             {malformed.then(|| view! { <p class="notice error-notice">{t!("batch-malformed")}</p> })}
             <div class="export">
-                <button type="button" class="button" on:click=export>{t!("batch-export")}</button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=export
+                    disabled=move || !run.csv_ready.get()
+                >
+                    {t!("batch-export")}
+                </button>
             </div>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
