@@ -13,7 +13,8 @@
 //!   browser has optimised its code before the real file comes (see
 //!   [`warm`]); it answers `{type: "warm", households, ms}`;
 //! - page → worker: `{type: "screen", bytes, pack, date, labels?, every?}`
-//!   — the file's bytes (an `ArrayBuffer`, best transferred), the pack's
+//!   — the file (a `File`, read here: its bytes never pass through the
+//!   page; or an `ArrayBuffer`, best transferred), the pack's
 //!   JSON as served at `/packs/<code>.json`, the screening date
 //!   `YYYY-MM-DD`, the export's words as JSON (`roster::Labels`; default:
 //!   the ids) and how many households between progress messages (default
@@ -96,9 +97,19 @@ struct Job {
 fn read_job(data: &JsValue) -> Result<Job, String> {
     let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
     let bytes = get("bytes");
-    if !(bytes.is_instance_of::<js_sys::ArrayBuffer>() || bytes.is_instance_of::<Uint8Array>()) {
-        return Err("bytes: expected an ArrayBuffer".to_owned());
-    }
+    let bytes = if let Some(file) = bytes.dyn_ref::<web_sys::Blob>() {
+        // The file itself: read here, so its bytes never pass through the
+        // page (reading synchronously is allowed, and fine, in a worker).
+        let reader = web_sys::FileReaderSync::new().map_err(|_| "bytes: cannot read the file")?;
+        reader
+            .read_as_array_buffer(file)
+            .map_err(|_| "bytes: cannot read the file")?
+    } else if bytes.is_instance_of::<js_sys::ArrayBuffer>() || bytes.is_instance_of::<Uint8Array>()
+    {
+        bytes.unchecked_into()
+    } else {
+        return Err("bytes: expected a File or an ArrayBuffer".to_owned());
+    };
     let bytes = Uint8Array::new(&bytes).to_vec();
     let (pack, date) = pack_and_date(data)?;
     let labels = match get("labels").as_string() {

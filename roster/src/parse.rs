@@ -665,7 +665,7 @@ fn decimal(col: Column, v: &str) -> Result<Decimal, Problem> {
 
 /// `123` or `123.45` (at most 18 digits), as `Decimal::from_str` reads it,
 /// without its general parser; `None` for anything else.
-fn plain_decimal(v: &str) -> Option<Decimal> {
+pub(crate) fn plain_decimal(v: &str) -> Option<Decimal> {
     let b = v.as_bytes();
     if b.is_empty() || b.len() > 18 {
         return None;

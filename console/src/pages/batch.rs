@@ -477,28 +477,22 @@ pub fn BatchPage() -> impl IntoView {
             read: 0.0,
             total: 0.0,
         });
-        let date = date.get_untracked();
-        spawn_local(async move {
-            let Ok(bytes) = JsFuture::from(file.array_buffer()).await else {
-                run.phase.set(Phase::Failed);
-                return;
-            };
-            let m = Object::new();
-            set(&m, "type", "screen");
-            set(&m, "bytes", &bytes);
-            set(&m, "pack", &*json);
-            set(&m, "date", date);
-            set(&m, "labels", words);
-            set(&m, "every", PROGRESS_EVERY);
-            HELD.with_borrow_mut(|h| {
-                h.started = now();
-                h.csv = None;
-            });
-            // The bytes move to the worker: the page keeps no copy.
-            if !post(&m, Some(&bytes)) {
-                run.phase.set(Phase::Failed);
-            }
+        let m = Object::new();
+        set(&m, "type", "screen");
+        // The File itself: the worker reads it, the page never holds the
+        // roster's bytes.
+        set(&m, "bytes", &file);
+        set(&m, "pack", &*json);
+        set(&m, "date", date.get_untracked());
+        set(&m, "labels", words);
+        set(&m, "every", PROGRESS_EVERY);
+        HELD.with_borrow_mut(|h| {
+            h.started = now();
+            h.csv = None;
         });
+        if !post(&m, None) {
+            run.phase.set(Phase::Failed);
+        }
     };
 
     view! {
