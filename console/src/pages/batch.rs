@@ -201,23 +201,9 @@ fn problem_text(problem: &Problem) -> String {
 /// The export's words in the worker's language (the worker fills in
 /// `{program}`, `{unit}`, `{column}`, … itself).
 fn labels() -> Labels {
-    let placeholder = |names: &[&str]| -> Vec<(&'static str, String)> {
-        names
-            .iter()
-            .map(|n| {
-                let name: &'static str = match *n {
-                    "column" => "column",
-                    "value" => "value",
-                    "expected" => "expected",
-                    "found" => "found",
-                    "id" => "id",
-                    "first" => "first",
-                    "program" => "program",
-                    _ => "unit",
-                };
-                (name, format!("{{{name}}}"))
-            })
-            .collect()
+    // Each argument rendered as `{name}`, for the worker to fill in.
+    let placeholder = |names: &[&'static str]| -> Vec<(&'static str, String)> {
+        names.iter().map(|n| (*n, format!("{{{n}}}"))).collect()
     };
     // Bounds go before the amount: "up to 1500.00 yuan, once".
     let bound = |id: &str| format!("{} ", i18n::tr(id));
