@@ -3,7 +3,7 @@
 //! ```text
 //! screen --pack 440114 [--date 2025-01-01] < household.json     # one Screening as JSON
 //! screen --pack 440114 --batch < households.jsonl                 # one result line per household
-//! screen --pack 440114 --batch --format csv < members.csv         # CSV, one row per member
+//! screen --pack 440114 --batch < members.csv                      # CSV (UTF-8 or GBK), one row per member
 //! screen --list-packs
 //! screen --pack 441521 --explain dibao                            # the rule in Chinese
 //! screen --packs-dir ./policies --list-packs                      # packs from a directory
@@ -20,15 +20,18 @@ use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
 use rules_core::{Brief, Date, Household, Pack, ProgramId, Screener, packs, screen};
 use rust_decimal::Decimal;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// JSON Lines if the input's first character (after a BOM and
+    /// whitespace) is `{`, else CSV.
+    Auto,
     /// JSON Lines: one household JSON object per line.
     Jsonl,
-    /// CSV: one row per member, see `rules-core/README.md` for the header.
+    /// CSV: one row per member, UTF-8 or GBK; see `roster/README.md`.
     Csv,
 }
 
@@ -46,7 +49,7 @@ struct Args {
     #[arg(long)]
     batch: bool,
     /// Batch input format.
-    #[arg(long, value_enum, default_value = "jsonl")]
+    #[arg(long, value_enum, default_value = "auto")]
     format: Format,
     /// List the available packs.
     #[arg(long)]
@@ -184,15 +187,30 @@ fn main() -> ExitCode {
 
     if args.batch {
         let stdin = std::io::stdin();
-        let input = stdin.lock();
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, stdin.lock());
         let mode = if args.summary {
             Mode::Summary
         } else {
             Mode::Full
         };
-        match args.format {
-            Format::Jsonl => batch_jsonl(pack, date, mode, input, &mut out),
-            Format::Csv => csv_in::batch_csv(pack, date, mode, input, &mut out),
+        let format = match args.format {
+            Format::Auto => match input.fill_buf() {
+                Ok(start) if looks_like_jsonl(start) => Format::Jsonl,
+                Ok(_) => Format::Csv,
+                Err(e) => return usage_error(&format!("reading standard input: {e}")),
+            },
+            f => f,
+        };
+        match format {
+            Format::Csv => {
+                // Decoding needs the whole file (UTF-8 or GBK is decided on all of it).
+                let mut bytes = Vec::new();
+                if let Err(e) = input.read_to_end(&mut bytes) {
+                    return usage_error(&format!("reading standard input: {e}"));
+                }
+                csv_in::batch_csv(pack, date, mode, &bytes, &mut out);
+            }
+            _ => batch_jsonl(pack, date, mode, input, &mut out),
         }
         return flush(out);
     }
@@ -219,6 +237,13 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether a batch input is JSON Lines: its first character, after a BOM
+/// and whitespace, is `{`.
+fn looks_like_jsonl(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 fn flush(mut out: impl Write) -> ExitCode {

@@ -9,7 +9,9 @@ use leptos_router::path;
 
 use crate::api::{self, Worker};
 use crate::components::LangSwitch;
-use crate::pages::{audit::AuditPage, case::CasePage, queue::QueuePage, signin::SignIn};
+use crate::pages::{
+    audit::AuditPage, batch::BatchPage, case::CasePage, queue::QueuePage, signin::SignIn,
+};
 use crate::{i18n, t};
 
 /// Where the console is served; the router matches below it.
@@ -94,6 +96,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/") view=QueuePage/>
                                 <Route path=path!("/cases/:code") view=CasePage/>
                                 <Route path=path!("/audit") view=AuditPage/>
+                                <Route path=path!("/batch") view=BatchPage/>
                             </Routes>
                         }
                             .into_any()
@@ -140,6 +143,7 @@ fn Header() -> impl IntoView {
                         view! {
                             <nav class="site-nav" aria-label=t!("nav-label")>
                                 <A href=href("/") exact=true attr:class="nav-link">{t!("nav-queue")}</A>
+                                <A href=href("/batch") attr:class="nav-link">{t!("nav-batch")}</A>
                                 {admin
                                     .then(|| {
                                         view! {

@@ -30,6 +30,17 @@ pub fn today_compact() -> String {
     )
 }
 
+/// Today in the browser's time zone, `YYYY-MM-DD` (a date input's value).
+pub fn today_iso() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
 /// Bytes as kilobytes with one decimal, at least 0.1.
 pub fn kilobytes(bytes: i64) -> String {
     let tenths = ((bytes.max(0) + 99) / 100).max(1);

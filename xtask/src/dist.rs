@@ -281,6 +281,10 @@ pub fn e2e_tests() -> Result<(), String> {
         )
         .env("JIUZHU_DIST", root().join("dist"))
         .env("JIUZHU_SCREEN_BIN", root().join("target/debug/screen"))
+        .env(
+            "JIUZHU_GEN_ROSTER_BIN",
+            root().join("target/debug/examples/gen_roster"),
+        )
         .env("JIUZHU_ARTIFACTS", &artifacts);
     run_command(&mut node)
 }

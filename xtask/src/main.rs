@@ -7,9 +7,10 @@
 //! - `test`: the whole suite: fmt, clippy, native tests, wasm32 builds and
 //!   browser tests, the end-to-end ones in headless Chromium
 //! - `test-postgres`: the server's integration tests on a throwaway PostgreSQL
-//! - `bench <lighthouse | latency | load> [options]`: build, then Lighthouse on
-//!   the real server, the answer-change latency with 4x CPU throttling, or
-//!   the filing API's throughput with wrk (SQLite and PostgreSQL)
+//! - `bench <lighthouse | latency | load | batch> [options]`: build, then Lighthouse on
+//!   the real server, the answer-change latency with 4x CPU throttling, the
+//!   filing API's throughput with wrk (SQLite and PostgreSQL), or the
+//!   console's batch screening of a 100,000-row roster in Chromium
 //! - `size`: what the first visit to `/` downloads, each file raw and brotli, from `dist/`
 
 mod bench;
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | offline | load>>"
+                "usage: cargo xtask <setup | build | run [server flags] | test | test-postgres | size | bench <lighthouse | latency | offline | load | batch>>"
             );
             return ExitCode::from(2);
         }
@@ -113,11 +114,13 @@ fn test() -> Result<(), String> {
                 "warnings",
             ])
         })?;
-        step("clippy (console, wasm32)", &|| {
+        step("clippy (console and its batch worker, wasm32)", &|| {
             cargo(&[
                 "clippy",
                 "--package",
                 "console",
+                "--package",
+                "roster-worker",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -128,11 +131,13 @@ fn test() -> Result<(), String> {
         })?;
         step("native tests", &|| cargo(&["test"]))?;
         step("server tests on PostgreSQL", &postgres_tests)?;
-        step("rules-core for wasm32", &|| {
+        step("rules-core and roster for wasm32", &|| {
             cargo(&[
                 "build",
                 "--package",
                 "rules-core",
+                "--package",
+                "roster",
                 "--target",
                 "wasm32-unknown-unknown",
             ])
@@ -142,8 +147,9 @@ fn test() -> Result<(), String> {
             &dist::wasm_unit_tests,
         )?;
         step("app and console release builds", &dist::build_app)?;
-        step("server and CLI binaries", &|| {
-            cargo(&["build", "--package", "server", "--package", "screen"])
+        step("server and CLI binaries, the roster generator", &|| {
+            cargo(&["build", "--package", "server", "--package", "screen"])?;
+            cargo(&["build", "--package", "roster", "--example", "gen_roster"])
         })?;
         step("browser end-to-end tests", &dist::e2e_tests)?;
         Ok(())

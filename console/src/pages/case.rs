@@ -399,7 +399,7 @@ fn Member(n: usize, member: Value) -> impl IntoView {
 
 /// A screening amount as the app shows it: value with its period, a share
 /// as a percentage, "up to"/"at least" for bounds.
-fn amount_text(amount: &Value) -> Option<String> {
+pub(crate) fn amount_text(amount: &Value) -> Option<String> {
     let value = amount["value"].as_str()?.to_owned();
     let period = amount["period"].as_str().unwrap_or("once");
     let text = if period == "share" {

@@ -2,6 +2,7 @@
 //! while nobody is signed in).
 
 pub mod audit;
+pub mod batch;
 pub mod case;
 pub mod queue;
 pub mod signin;

@@ -1,0 +1,201 @@
+// The worker console's batch screening in headless Chromium: a generated
+// roster (100,000 rows by default, `roster::sample`, with bad rows) through
+// /console/batch on the release server, as a worker would upload it.
+//
+//   node bench/batch.mjs [--rows 100000] [--runs 3] [--place 441521] [--wait-warm 1]
+//
+// Run through `cargo xtask bench batch`, which builds the app, the release
+// server and the generator first.
+//
+// Each run is a fresh browser: sign in, open the batch page, then either
+// wait until the page's worker has warmed up (`--wait-warm 1`, the default:
+// the worker chooses a file while it does) or not (`0`: the file is handed
+// over as soon as the button is enabled, before the browser has optimised
+// the WASM). Measured:
+// - households/s: households screened / the time from the form's submit
+//   (a capture listener on the page) until the results' summary is in the
+//   DOM — reading the file, the worker's run, the export, the results sent
+//   to the page and parsed there, the first rendering;
+// - the worker's own stage times (`run` = decode + read + screen, `json`,
+//   and the export it makes after posting the results), as it reports
+//   them, and the page's time to read the results;
+// - memory: the peak resident set of Chromium's renderer process, which
+//   holds the page and its worker (VmHWM in /proc, the process found with
+//   CDP SystemInfo.getProcessInfo); the page's JS heap (CDP
+//   Performance.getMetrics JSHeapUsedSize, sampled every 50 ms, peak); the
+//   page's and the worker's WASM memories (they only grow: their sizes at
+//   the end are their peaks). performance.measureUserAgentSpecificMemory()
+//   needs a cross-origin-isolated page, which the console is not.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const rows = Number(option('rows', '100000'));
+const runs = Number(option('runs', '3'));
+const place = option('place', '441521');
+const waitWarm = option('wait-warm', '1') === '1';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const serverBin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
+const PASSWORD = 'bench batch password, long enough';
+
+function load() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+}
+
+async function startServer() {
+  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-batch-'));
+  const add = spawnSync(serverBin, ['--data-dir', dataDir, 'users', 'add', 'bench', '--name', 'bench',
+    '--role', 'township', '--office', 'bench', '--jurisdiction', place], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+  if (add.status !== 0) throw new Error(`users add: ${add.stderr}`);
+  const child = spawn(serverBin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { url, stop: () => { child.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/** The roster, written to a file: the browser then reads it from disk as
+ *  it would a file the worker picked (setInputFiles with a path sends no
+ *  content through the driver). */
+function generate() {
+  const bin = process.env.JIUZHU_GEN_ROSTER_BIN ?? join(root, 'target', 'release', 'examples', 'gen_roster');
+  const out = spawnSync(bin, [String(rows), '--bad-every', '50'], { maxBuffer: 1 << 30 });
+  if (out.status !== 0) throw new Error(`gen_roster: ${out.stderr}`);
+  const summary = out.stderr.toString().trim();
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-roster-'));
+  const path = join(dir, 'roster.csv');
+  writeFileSync(path, out.stdout);
+  return { path, dir, size: out.stdout.length, summary };
+}
+
+/** Resident set (kB) of Chromium's renderer processes: `VmHWM` the peak,
+ *  `VmRSS` the current. */
+async function rendererKb(browser, field = 'VmHWM') {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  let kb = 0;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      kb += Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    } catch { /* the process is gone */ }
+  }
+  return kb;
+}
+
+async function once(url, file) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(300000);
+    await page.goto(`${url}/console/`);
+    await page.locator('#signin-username').fill('bench');
+    await page.locator('#signin-password').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('.site-nav').waitFor();
+    await page.goto(`${url}/console/batch`);
+    await page.locator('#batch-file').waitFor();
+    await page.locator('form.batch-form button[type="submit"]:not([disabled])').waitFor();
+    if (waitWarm) {
+      await page.locator('form.batch-form[data-worker="warm"]').waitFor();
+      // The browser optimises the warmed-up code in the background; a
+      // worker choosing a file takes longer than this.
+      await page.waitForTimeout(3000);
+    }
+    await page.locator('#batch-file').setInputFiles(file.path);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const rssBeforeKb = await rendererKb(browser, 'VmRSS');
+    const heapBefore = (await cdp.send('Performance.getMetrics')).metrics
+      .find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    let heapPeak = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        heapPeak = Math.max(heapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const loadBefore = load();
+    await page.evaluate(() => {
+      window.benchDone = new Promise((resolve) => {
+        document.querySelector('form.batch-form').addEventListener('submit', () => {
+          const t0 = performance.now();
+          const seen = () => document.querySelector('section.batch-results .summary');
+          const observer = new MutationObserver(() => {
+            if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
+          });
+          observer.observe(document.querySelector('main'), { childList: true, subtree: true });
+        }, { capture: true, once: true });
+      });
+    });
+    await page.locator('form.batch-form button[type="submit"]').click();
+    const ms = await page.evaluate(() => window.benchDone);
+    sampling = false;
+    await sampler;
+    const section = page.locator('section.batch-results');
+    const summary = await section.locator('.summary').textContent();
+    const households = Number(/([\d,]+)/.exec(summary)[1].replaceAll(',', ''));
+    const stage = JSON.parse((await section.getAttribute('data-stage-ms')) || '{}');
+    const pageMemory = Number(await section.getAttribute('data-page-memory'));
+    const parseMs = Number(await section.getAttribute('data-parse-ms'));
+    // The export comes right after the results.
+    await page.locator('section.batch-results button.button:not([disabled])').first().waitFor();
+    const exportMs = Number(await section.getAttribute('data-export-ms'));
+    const rssKb = await rendererKb(browser);
+    return { ms, households, stage, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+const MB = (bytes) => (bytes / 1e6).toFixed(1);
+const file = generate();
+console.log(`${file.summary}; ${MB(file.size)} MB; pack ${place}; ${waitWarm ? 'worker warmed up first' : 'file handed over at once (no warm-up wait)'}`);
+const server = await startServer();
+const results = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const r = await once(server.url, file);
+    results.push(r);
+    console.log(`run ${i + 1}: ${(r.ms / 1000).toFixed(2)} s for ${r.households} households = ${Math.round(r.households / r.ms * 1000)} households/s, ` +
+      `${Math.round(rows / r.ms * 1000)} rows/s | worker: run ${Math.round(r.stage.run)} ms, json ${Math.round(r.stage.json)} ms, then export ${Math.round(r.exportMs)} ms | page: results read in ${Math.round(r.parseMs)} ms | ` +
+      `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, worker WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
+  }
+} finally {
+  server.stop();
+  rmSync(file.dir, { recursive: true, force: true });
+}
+const sorted = [...results].sort((a, b) => a.ms - b.ms);
+const best = sorted[0];
+const median = sorted[Math.floor(sorted.length / 2)];
+const rate = (r) => Math.round(r.households / r.ms * 1000);
+console.log(`best ${(best.ms / 1000).toFixed(2)} s (${rate(best)} households/s), median ${(median.ms / 1000).toFixed(2)} s (${rate(median)} households/s); ` +
+  `peak renderer RSS max ${MB(Math.max(...results.map((r) => r.rssKb)) * 1000)} MB`);
