@@ -9,13 +9,12 @@
 // (the portal's default language and its residents'; with en the app first
 // fetches the English messages).
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -30,38 +29,10 @@ const lang = option('lang', 'zh-CN');
 
 // The same flags as the end-to-end tests (DEVELOPERS.md): root, no network.
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ...CHROMIUM_ARGS,
   `--lang=${lang}`, `--accept-lang=${lang}`,
 ];
 
-async function startServer() {
-  const bin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
-  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
-  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, RUST_LOG: 'warn' },
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

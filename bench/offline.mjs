@@ -12,12 +12,12 @@
 // Run through `cargo xtask bench offline`, which builds the app and the
 // release server first.
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -31,38 +31,7 @@ const rate = Number(option('rate', '4'));
 const lang = option('lang', 'zh-CN');
 const REGION = '441521';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
-async function startServer() {
-  const bin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
-  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
-  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, RUST_LOG: 'warn' },
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const profileDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-profile-'));
 const server = await startServer();

@@ -12,6 +12,7 @@ use rules_core::{Date, Pack, ProgramId, packs, screen};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
 
 pub use api_boundary::filing::*;
 
@@ -433,96 +434,80 @@ pub async fn submit(
     let programs = to_json(&programs)?;
     let now = clock::now_rfc3339();
 
+    let documents: Vec<NewDocument> = uploads
+        .iter()
+        .map(|upload| {
+            let (cipher, nonce) = keys.seal("document", &upload.bytes);
+            NewDocument {
+                kind: upload.kind.as_str(),
+                media_type: upload.media_type.unwrap_or_default(),
+                size: upload.bytes.len() as i64,
+                cipher,
+                nonce: crypto::b64(&nonce),
+            }
+        })
+        .collect();
+    let mut row = NewRow {
+        tracking_code: String::new(),
+        idempotency_key: valid.key.as_str().to_owned(),
+        request_hash: hash.clone(),
+        jurisdiction: valid.pack.jurisdiction.code.to_string(),
+        programs,
+        household,
+        client_screening,
+        server_screening,
+        receipt: String::new(),
+        applicant_name: valid.name.clone(),
+        id_cipher: crypto::b64(&id_cipher),
+        id_nonce: crypto::b64(&id_nonce),
+        id_hash,
+        id_masked: valid.resident_id.masked(),
+        mobile_cipher: crypto::b64(&mobile_cipher),
+        mobile_nonce: crypto::b64(&mobile_nonce),
+        mobile_last4: valid.mobile.last4().to_owned(),
+        address_cipher: crypto::b64(&address_cipher),
+        address_nonce: crypto::b64(&address_nonce),
+        consent_version: valid.consent_version.clone(),
+        consent_name: valid.consent_name.clone(),
+        helper_code: valid.helper_code.clone(),
+        urgent,
+        now,
+        documents,
+    };
+
     // A fresh code per attempt: a clash of random codes (unlikely) retries;
     // a clash of idempotency keys means a concurrent twin committed first.
     for _ in 0..5 {
         let code = TrackingCode::from_body(crypto::random_u32s());
         let receipt = receipt(&code, &valid, &screening, &uploads, urgent, today);
-        let receipt_json = to_json(&receipt)?;
-        let mut write = state.begin_write().await?;
-        let tx = &mut write.tx;
-        let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-            "INSERT INTO applications (tracking_code, idempotency_key, request_hash, jurisdiction, programs, \
-             household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
-             id_nonce, id_hash, id_masked, mobile_cipher, mobile_nonce, mobile_last4, \
-             address_cipher, address_nonce, consent_text_version, consent_name, consent_at, \
-             helper_code, urgent, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
-             RETURNING id",
-        )
-        .bind(code.as_str())
-        .bind(valid.key.as_str())
-        .bind(&hash)
-        .bind(&valid.pack.jurisdiction.code)
-        .bind(&programs)
-        .bind(&household)
-        .bind(&client_screening)
-        .bind(&server_screening)
-        .bind(&receipt_json)
-        .bind(&valid.name)
-        .bind(crypto::b64(&id_cipher))
-        .bind(crypto::b64(&id_nonce))
-        .bind(&id_hash)
-        .bind(valid.resident_id.masked())
-        .bind(crypto::b64(&mobile_cipher))
-        .bind(crypto::b64(&mobile_nonce))
-        .bind(valid.mobile.last4())
-        .bind(crypto::b64(&address_cipher))
-        .bind(crypto::b64(&address_nonce))
-        .bind(&valid.consent_version)
-        .bind(&valid.consent_name)
-        .bind(&now)
-        .bind(&valid.helper_code)
-        .bind(i64::from(urgent))
-        .bind(Status::Submitted.as_str())
-        .bind(&now)
-        .fetch_one(&mut **tx)
-        .await;
-        let id = match inserted {
-            Ok((id,)) => id,
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                drop(write);
-                if let Some(filed) = existing(&state, &valid.key, &hash).await? {
-                    return Ok((StatusCode::OK, Json(filed)));
-                }
-                continue;
+        row.tracking_code = code.to_string();
+        row.receipt = to_json(&receipt)?;
+        let inserted = match &state.filings {
+            // SQLite: in the next group commit.
+            Some(group) => {
+                let row = row.clone();
+                group
+                    .run(Box::new(move |conn| {
+                        Box::pin(async move { insert_application(conn, &row).await })
+                    }))
+                    .await
             }
-            Err(e) => return Err(e.into()),
+            // PostgreSQL: a transaction of its own.
+            None => {
+                let mut tx = state.db.begin().await?;
+                let id = insert_application(&mut tx, &row).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
         };
-        sqlx::query(
-            "INSERT INTO application_events (application_id, status, at, note, actor) \
-             VALUES ($1, 'submitted', $2, NULL, 'applicant')",
-        )
-        .bind(id)
-        .bind(&now)
-        .execute(&mut **tx)
-        .await?;
-        for (position, upload) in uploads.iter().enumerate() {
-            let (cipher, nonce) = keys.seal("document", &upload.bytes);
-            sqlx::query(
-                "INSERT INTO documents (application_id, position, kind, media_type, size, cipher, nonce) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(upload.kind.as_str())
-            .bind(upload.media_type.unwrap_or_default())
-            .bind(upload.bytes.len() as i64)
-            .bind(cipher)
-            .bind(crypto::b64(&nonce))
-            .execute(&mut **tx)
-            .await?;
+        if inserted?.is_none() {
+            // Taken: by a concurrent twin (answer with its case) or, rarely,
+            // the random code (try another).
+            if let Some(filed) = existing(&state, &valid.key, &hash).await? {
+                return Ok((StatusCode::OK, Json(filed)));
+            }
+            continue;
         }
-        audit::record(
-            &mut **tx,
-            "applicant",
-            "application.submit",
-            Some(code.as_str()),
-            urgent.then_some("urgent"),
-        )
-        .await?;
-        write.tx.commit().await?;
         tracing::info!(jurisdiction = %valid.pack.jurisdiction.code, urgent, "application filed");
         return Ok((
             StatusCode::CREATED,
@@ -533,6 +518,129 @@ pub async fn submit(
         ));
     }
     Err(ApiError::Internal("no free tracking code after 5 attempts"))
+}
+
+/// A document as stored: sealed, with what the receipt and console show.
+#[derive(Clone)]
+struct NewDocument {
+    kind: &'static str,
+    media_type: &'static str,
+    size: i64,
+    cipher: Vec<u8>,
+    nonce: String,
+}
+
+/// Everything a new case stores, owned, so that the insert can run in the
+/// SQLite writer task (group commit) as well as in the handler.
+#[derive(Clone)]
+struct NewRow {
+    tracking_code: String,
+    idempotency_key: String,
+    request_hash: String,
+    jurisdiction: String,
+    programs: String,
+    household: String,
+    client_screening: Option<String>,
+    server_screening: String,
+    receipt: String,
+    applicant_name: String,
+    id_cipher: String,
+    id_nonce: String,
+    id_hash: String,
+    id_masked: String,
+    mobile_cipher: String,
+    mobile_nonce: String,
+    mobile_last4: String,
+    address_cipher: String,
+    address_nonce: String,
+    consent_version: String,
+    consent_name: String,
+    helper_code: Option<String>,
+    urgent: bool,
+    now: String,
+    documents: Vec<NewDocument>,
+}
+
+/// Insert a new case with its first event, its documents and the audit
+/// record, inside the caller's transaction. `None`, with nothing written,
+/// when the idempotency key (or, rarely, the tracking code) is taken.
+async fn insert_application(
+    conn: &mut AnyConnection,
+    row: &NewRow,
+) -> Result<Option<i64>, sqlx::Error> {
+    let inserted: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO applications (tracking_code, idempotency_key, request_hash, jurisdiction, programs, \
+         household, client_screening, server_screening, receipt, applicant_name, id_cipher, \
+         id_nonce, id_hash, id_masked, mobile_cipher, mobile_nonce, mobile_last4, \
+         address_cipher, address_nonce, consent_text_version, consent_name, consent_at, \
+         helper_code, urgent, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
+         ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(&row.tracking_code)
+    .bind(&row.idempotency_key)
+    .bind(&row.request_hash)
+    .bind(&row.jurisdiction)
+    .bind(&row.programs)
+    .bind(&row.household)
+    .bind(&row.client_screening)
+    .bind(&row.server_screening)
+    .bind(&row.receipt)
+    .bind(&row.applicant_name)
+    .bind(&row.id_cipher)
+    .bind(&row.id_nonce)
+    .bind(&row.id_hash)
+    .bind(&row.id_masked)
+    .bind(&row.mobile_cipher)
+    .bind(&row.mobile_nonce)
+    .bind(&row.mobile_last4)
+    .bind(&row.address_cipher)
+    .bind(&row.address_nonce)
+    .bind(&row.consent_version)
+    .bind(&row.consent_name)
+    .bind(&row.now)
+    .bind(&row.helper_code)
+    .bind(i64::from(row.urgent))
+    .bind(Status::Submitted.as_str())
+    .bind(&row.now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((id,)) = inserted else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "INSERT INTO application_events (application_id, status, at, note, actor) \
+         VALUES ($1, 'submitted', $2, NULL, 'applicant')",
+    )
+    .bind(id)
+    .bind(&row.now)
+    .execute(&mut *conn)
+    .await?;
+    for (position, doc) in row.documents.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO documents (application_id, position, kind, media_type, size, cipher, nonce) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(doc.kind)
+        .bind(doc.media_type)
+        .bind(doc.size)
+        .bind(&doc.cipher)
+        .bind(&doc.nonce)
+        .execute(&mut *conn)
+        .await?;
+    }
+    audit::record(
+        &mut *conn,
+        "applicant",
+        "application.submit",
+        Some(&row.tracking_code),
+        row.urgent.then_some("urgent"),
+    )
+    .await?;
+    Ok(Some(id))
 }
 
 /// Serialise to a JSON string for storage.

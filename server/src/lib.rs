@@ -14,6 +14,7 @@ pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod group_commit;
 pub mod limiter;
 pub mod net;
 pub mod users;
@@ -47,6 +48,8 @@ pub struct AppState {
     /// (milliseconds each) and made the tail latency of concurrent filings
     /// hundreds of milliseconds. `None` on PostgreSQL.
     writes: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// On SQLite, filings are committed in groups (see `group_commit`).
+    pub filings: Option<group_commit::GroupCommit>,
 }
 
 impl AppState {
@@ -54,6 +57,11 @@ impl AppState {
     /// address; 10 failed sign-ins a minute per address and 5 in 15 minutes
     /// per account name.
     pub fn new(db: db::Db, site: web::Site, keys: crypto::Keys) -> AppState {
+        let writes = (db::backend(&db) == db::Backend::Sqlite)
+            .then(|| Arc::new(tokio::sync::Mutex::new(())));
+        let filings = writes
+            .as_ref()
+            .map(|turn| group_commit::GroupCommit::start(db.clone(), turn.clone()));
         AppState {
             site,
             keys: Arc::new(keys),
@@ -61,8 +69,8 @@ impl AppState {
             signin_ip: Arc::new(FailureLimiter::new(10, Duration::from_secs(60))),
             signin_user: Arc::new(FailureLimiter::new(5, Duration::from_secs(15 * 60))),
             trusted_proxies: Arc::from([]),
-            writes: (db::backend(&db) == db::Backend::Sqlite)
-                .then(|| Arc::new(tokio::sync::Mutex::new(()))),
+            writes,
+            filings,
             db,
         }
     }

@@ -88,17 +88,19 @@ fn start_server(data: &std::path::Path, database_url: Option<&str>) -> Result<Se
     let mut child = server
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;
+    // Log lines (warnings) may come first: read up to the address.
+    let mut out = BufReader::new(child.stdout.take().ok_or("no stdout")?);
     let mut line = String::new();
-    BufReader::new(child.stdout.take().ok_or("no stdout")?)
-        .read_line(&mut line)
-        .map_err(|e| e.to_string())?;
-    let addr = line
-        .trim()
-        .rsplit("http://")
-        .next()
-        .filter(|a| !a.is_empty())
-        .ok_or_else(|| format!("the server did not start: {line}"))?
-        .to_owned();
+    let addr = loop {
+        line.clear();
+        let read = out.read_line(&mut line).map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Err("the server stopped before it was listening".to_owned());
+        }
+        if let Some((_, addr)) = line.trim().split_once("listening on http://") {
+            break addr.to_owned();
+        }
+    };
     Ok(Server { child, addr })
 }
 

@@ -435,6 +435,44 @@ async fn concurrent_retries_create_one_case() {
     assert_eq!(count(&env.state, "application_events").await, 1);
 }
 
+/// Many filings at once (on SQLite they share group commits): each distinct
+/// key makes exactly one case, a twin in the same group gets that case, and
+/// a refused twin does not undo the others in its group.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_filings_at_once_each_make_one_case() {
+    let env = env().await;
+    let tasks: Vec<_> = (0..60)
+        .map(|i| {
+            let state = env.state.clone();
+            let body = application(&format!("key-burst-group-{:04}", i % 30));
+            tokio::spawn(async move { (i % 30, post(&state, &body).await) })
+        })
+        .collect();
+    let mut codes: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+    let mut created = 0;
+    for task in tasks {
+        let (key, (status, json)) = task.await.unwrap();
+        assert!(
+            status == StatusCode::CREATED || status == StatusCode::OK,
+            "{status} {json}"
+        );
+        created += usize::from(status == StatusCode::CREATED);
+        codes
+            .entry(key)
+            .or_default()
+            .push(json["tracking_code"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(created, 30);
+    for (key, pair) in &codes {
+        assert_eq!(pair.len(), 2);
+        assert_eq!(pair[0], pair[1], "key {key} answered with two cases");
+    }
+    let distinct: std::collections::BTreeSet<_> = codes.values().map(|p| &p[0]).collect();
+    assert_eq!(distinct.len(), 30);
+    assert_eq!(count(&env.state, "applications").await, 30);
+    assert_eq!(count(&env.state, "application_events").await, 30);
+}
+
 #[tokio::test]
 async fn every_malformed_body_gets_the_same_answer() {
     let env = env().await;
