@@ -30,12 +30,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+import { CHROMIUM_ARGS, root } from './server.mjs';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,10 +43,6 @@ const runs = Number(option('runs', '3'));
 const place = option('place', '441521');
 const waitWarm = option('wait-warm', '1') === '1';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const serverBin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
 const PASSWORD = 'bench batch password, long enough';
 
@@ -57,6 +50,8 @@ function load() {
   return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 }
 
+/** The release server with one console account (created with the
+ *  server's own CLI before it starts, which `server.mjs` does not do). */
 async function startServer() {
   const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-batch-'));
