@@ -27,12 +27,12 @@
 //   the end are their peaks). performance.measureUserAgentSpecificMemory()
 //   needs a cross-origin-isolated page, which the console is not.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, root } from './server.mjs';
+import { CHROMIUM_ARGS, root, serverBin, startServer as startBenchServer } from './server.mjs';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,35 +43,22 @@ const runs = Number(option('runs', '3'));
 const place = option('place', '441521');
 const waitWarm = option('wait-warm', '1') === '1';
 
-const serverBin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
 const PASSWORD = 'bench batch password, long enough';
 
 function load() {
   return readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 }
 
-/** The release server with one console account (created with the
- *  server's own CLI before it starts, which `server.mjs` does not do). */
-async function startServer() {
-  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-batch-'));
-  const add = spawnSync(serverBin, ['--data-dir', dataDir, 'users', 'add', 'bench', '--name', 'bench',
-    '--role', 'township', '--office', 'bench', '--jurisdiction', place], { input: `${PASSWORD}\n`, encoding: 'utf8' });
-  if (add.status !== 0) throw new Error(`users add: ${add.stderr}`);
-  const child = spawn(serverBin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, RUST_LOG: 'warn' },
+/** The release server with one console account, created with the
+ *  server's own CLI before it starts. */
+function startServer() {
+  return startBenchServer({
+    prepare(dataDir) {
+      const add = spawnSync(serverBin, ['--data-dir', dataDir, 'users', 'add', 'bench', '--name', 'bench',
+        '--role', 'township', '--office', 'bench', '--jurisdiction', place], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+      if (add.status !== 0) throw new Error(`users add: ${add.stderr}`);
+    },
   });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, stop: () => { child.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
 /** The roster, written to a file: the browser then reads it from disk as
@@ -185,7 +172,7 @@ try {
       `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, worker WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }
 } finally {
-  server.stop();
+  await server.stop();
   rmSync(file.dir, { recursive: true, force: true });
 }
 const sorted = [...results].sort((a, b) => a.ms - b.ms);
