@@ -1,26 +1,15 @@
 //! The root component: language, the resident's draft, layout and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::header::Header;
+use crate::components::frame::Frame;
 use crate::pages::check::Check;
 use crate::pages::event::{EventBar, EventPage};
 use crate::pages::programs::{ProgramPage, Programs};
 use crate::pages::{apply::Apply, home::Home, not_found::NotFound, track::Track};
-use crate::{i18n, state, t};
-
-/// A link may carry the jurisdiction: `?region=441521`. An unknown code is
-/// ignored (the picker shows instead).
-fn region_from_link() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let code = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("region="))?;
-    state::region(code).map(|r| r.code.to_owned())
-}
+use crate::{i18n, place, state};
 
 /// Answers handed over from another device in the URL fragment. The
 /// fragment is removed from the address bar at once, so it is not left in
@@ -50,17 +39,15 @@ pub fn App(
     if let Some(draft) = draft_from_fragment() {
         store.draft.set(draft);
     }
-    if let Some(code) = region_from_link() {
+    place::provide_from_store(store);
+    if let Some(code) = place::region_from_link() {
         store
             .draft
             .update(|d| d.household.jurisdiction = Some(code));
     }
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t!("skip-to-content")}</a>
-            <Header/>
-            <EventBar/>
-            <main id="main" tabindex="-1">
+            <Frame bar=ViewFn::from(EventBar)>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/check/:step") view=Check/>
@@ -72,11 +59,7 @@ pub fn App(
                     // code's own address keeps the page (and the typed digits).
                     <Route path=path!("/track/:code?") view=Track/>
                 </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>{t!("footer-text")}</p>
-                <p><A href="/event">{t!("footer-event")}</A></p>
-            </footer>
+            </Frame>
         </Router>
     }
 }

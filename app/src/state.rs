@@ -156,6 +156,44 @@ fn load_draft() -> Draft {
         .unwrap_or_default()
 }
 
+/// The place of the draft saved on this device, read without the
+/// household's types (the landing bundle has none of them).
+pub fn saved_region() -> Option<String> {
+    let json = storage()?.get_item(DRAFT_KEY).ok().flatten()?;
+    let draft = js_sys::JSON::parse(&json).ok()?;
+    let household = js_sys::Reflect::get(&draft, &"household".into()).ok()?;
+    let code = js_sys::Reflect::get(&household, &"jurisdiction".into())
+        .ok()?
+        .as_string()?;
+    region(&code).map(|r| r.code.to_owned())
+}
+
+/// Set the place of the draft saved on this device, keeping every other
+/// answer as it is (the landing bundle, before the check starts).
+pub fn save_region(code: &str) {
+    use js_sys::{JSON, Object, Reflect};
+    let Some(storage) = storage() else {
+        return;
+    };
+    let is_object = |v: &wasm_bindgen::JsValue| v.is_object() && !v.is_null();
+    let draft = storage
+        .get_item(DRAFT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|json| JSON::parse(&json).ok())
+        .filter(is_object)
+        .unwrap_or_else(|| Object::new().into());
+    let household = Reflect::get(&draft, &"household".into())
+        .ok()
+        .filter(is_object)
+        .unwrap_or_else(|| Object::new().into());
+    let _ = Reflect::set(&household, &"jurisdiction".into(), &code.into());
+    let _ = Reflect::set(&draft, &"household".into(), &household);
+    if let Some(json) = JSON::stringify(&draft).ok().and_then(|s| s.as_string()) {
+        let _ = storage.set_item(DRAFT_KEY, &json);
+    }
+}
+
 /// Today in the browser's clock: the date the rules are applied on.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

@@ -26,7 +26,9 @@ pub const CONSOLE_DIR: &str = "console";
 
 /// The resident app into `dist/`, then the worker console into
 /// `dist/console/` (in that order: Trunk empties its dist directory first,
-/// so the app's build would delete the console's), then precompress both.
+/// so the app's build would delete the console's), then the landing bundle
+/// (`crate::landing`), the packs, the first paint and the service worker;
+/// then precompress everything.
 pub fn build_app() -> Result<(), String> {
     run_command(
         command("trunk")
@@ -50,6 +52,7 @@ pub fn build_app() -> Result<(), String> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
     let dist = root().join("dist");
+    crate::landing::build(&dist)?;
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
     crate::offline::write_service_worker(&dist, &files(&dist)?)?;

@@ -134,10 +134,10 @@ pub fn render(template: &str, ftl: &str) -> Result<String, String> {
         .collect())
 }
 
-/// Put the first paint into `dist/index.html`, right after `<body>`, and keep
-/// Trunk's page without it as `dist/shell.html`: the server sends that one
-/// for every other client route (`/check/…`, `/programs/…`), where a flash
-/// of the home page would be wrong.
+/// Put the first paint into `dist/index.html` (the landing page), right
+/// after `<body>`; `dist/shell.html`, which the server sends for every other
+/// client route (`/check/…`, `/programs/…`), has none: a flash of the home
+/// page there would be wrong.
 pub fn write_first_paint(dist: &Path) -> Result<(), String> {
     let template = std::fs::read_to_string(root().join("xtask/first-paint.html"))
         .map_err(|e| format!("xtask/first-paint.html: {e}"))?;
@@ -149,8 +149,6 @@ pub fn write_first_paint(dist: &Path) -> Result<(), String> {
     if html.contains(r#"id="first-paint""#) || html.contains("id=first-paint") {
         return Err("dist/index.html already has a first paint: build again".to_owned());
     }
-    let shell = dist.join("shell.html");
-    std::fs::write(&shell, &html).map_err(|e| format!("{}: {e}", shell.display()))?;
     let at = html.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
     let html = format!("{}{first_paint}{}", &html[..at], &html[at..]);
     // On `/` the WASM is not needed for what is painted first: fetch it at

@@ -16,6 +16,7 @@
 mod bench;
 mod dist;
 mod first_paint;
+mod landing;
 mod load;
 mod offline;
 mod postgres;

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::display::TextSizeToggle;
 use crate::components::lang_switch::LangSwitch;
-use crate::t;
+use crate::{links, t};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -16,8 +16,8 @@ pub fn Header() -> impl IntoView {
                     <img src="/icons/icon.svg" alt="" width="32" height="32"/>
                     <span>{t!("app-name")}</span>
                 </A>
-                <A href="/programs" attr:class="nav-link">{t!("nav-guide")}</A>
-                <A href="/track" attr:class="nav-link">{t!("nav-track")}</A>
+                <A href="/programs" attr:class="nav-link" attr:rel=links::rel("/programs")>{t!("nav-guide")}</A>
+                <A href="/track" attr:class="nav-link" attr:rel=links::rel("/track")>{t!("nav-track")}</A>
             </nav>
             <div class="header-tools">
                 <TextSizeToggle/>

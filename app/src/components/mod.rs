@@ -2,6 +2,7 @@
 
 pub mod display;
 pub mod fields;
+pub mod frame;
 pub mod header;
 pub mod lang_switch;
 pub mod param;

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::state::{REGIONS, use_store};
-use crate::t;
+use crate::place::use_place;
+use crate::state::REGIONS;
+use crate::{links, t};
 
 #[component]
 pub fn RegionPicker(
@@ -13,7 +14,7 @@ pub fn RegionPicker(
     #[prop(default = "/check/members")]
     then: &'static str,
 ) -> impl IntoView {
-    let store = use_store();
+    let place = use_place();
     let navigate = use_navigate();
     let query = RwSignal::new(String::new());
     let matches = move || {
@@ -55,8 +56,8 @@ pub fn RegionPicker(
                                         class="region-option"
                                         data-region=data_region
                                         on:click=move |_| {
-                                            store.draft.update(|d| d.household.jurisdiction = Some(chosen.to_owned()));
-                                            navigate(then, Default::default());
+                                            place.choose.run(chosen.to_owned());
+                                            links::go(&navigate, then);
                                         }
                                     >
                                         <span class="name" lang="zh-CN">{name}</span>

@@ -5,18 +5,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::region_picker::RegionPicker;
-use crate::state::{self, use_store};
-use crate::t;
+use crate::place::use_place;
+use crate::{links, state, t};
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let store = use_store();
+    let place = use_place();
     let query = use_query_map();
     let cleared = move || query.with(|q| q.get("cleared").is_some());
     let region = move || {
-        store
-            .draft
-            .with(|d| d.region().and_then(state::region).map(|r| r.name))
+        place
+            .code
+            .with(|c| c.as_deref().and_then(state::region).map(|r| r.name))
     };
     view! {
         <Show when=cleared>
@@ -40,7 +40,7 @@ pub fn Home() -> impl IntoView {
                 <p>
                     {t!("home-continue-in")}" "<strong lang="zh-CN">{name}</strong>
                 </p>
-                <A href="/check/members" attr:class="button start-check">{t!("home-start")}</A>
+                <A href="/check/members" attr:class="button start-check" attr:rel=links::rel("/check/members")>{t!("home-start")}</A>
                 <p class="hint">{t!("home-or-pick")}</p>
             })}
             <RegionPicker/>

@@ -1,0 +1,65 @@
+//! Starting a bundle: choose the first language (fetching its messages if
+//! they are not built in), replace the static first paint, mount the root
+//! component and register the service worker.
+
+use crate::i18n;
+
+/// Start the bundle: `mount` is called once, with the first language, its
+/// messages loaded.
+pub fn start(mount: fn(i18n::Lang)) {
+    let lang = i18n::initial_language();
+    if i18n::is_loaded(lang) {
+        replace_first_paint(lang, mount);
+    } else {
+        // Another language's messages are a static file: fetch them first,
+        // so the app does not flash the default language. If that fails
+        // (offline), the built-in zh-CN messages stand in.
+        wasm_bindgen_futures::spawn_local(async move {
+            i18n::load_language(lang).await;
+            replace_first_paint(lang, mount);
+        });
+    }
+}
+
+/// Replace the static first paint (built into `index.html` from the zh-CN
+/// messages by `cargo xtask build`) with the app, in one go, once the
+/// browser has shown it: replacing it before it was ever painted (the app can
+/// arrive first from a fast server while the browser is still laying out)
+/// would only delay what the person sees.
+fn replace_first_paint(lang: i18n::Lang, mount: fn(i18n::Lang)) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(first_paint) = document.and_then(|d| d.get_element_by_id("first-paint")) else {
+        run(lang, mount);
+        return;
+    };
+    when_painted(0, move || {
+        first_paint.remove();
+        run(lang, mount);
+    });
+}
+
+fn run(lang: i18n::Lang, mount: fn(i18n::Lang)) {
+    mount(lang);
+    crate::offline::register_service_worker();
+}
+
+/// Run `f` once the page has had its first contentful paint, checking every
+/// 20 ms for at most 2 s (a page in a background tab may never paint).
+fn when_painted(tries: u32, f: impl FnOnce() + 'static) {
+    let painted = web_sys::window()
+        .and_then(|w| w.performance())
+        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+    if painted || tries >= 100 {
+        f();
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let retry = wasm_bindgen::closure::Closure::once_into_js(move || when_painted(tries + 1, f));
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        wasm_bindgen::JsCast::unchecked_ref(&retry),
+        20,
+    );
+}

@@ -1,0 +1,140 @@
+// The route split (issue 4): a first visit to `/` loads the light landing
+// bundle (the home page alone), and everything else the full app. Starting
+// the check from the landing page is a page load of the full app that keeps
+// the place chosen; `/` loads the full app itself when the device is in
+// event mode (its bar belongs on every page) or holds an application
+// waiting to be sent (only the full app sends it).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  LANGS, messages, startServer, launchBrowser, newPage, appReady,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The bundles (`landing`, `app`) whose WASM the page has fetched so far. */
+function bundles(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.endsWith('_bg.wasm'))
+    .map((p) => p.slice(1).split('-')[0])
+    .sort());
+}
+
+/** The bundle `/`'s loader chose. */
+function chosen(page) {
+  return page.evaluate(() => document.documentElement.dataset.bundle);
+}
+
+/** The bundles whose JS the page fetched (a page other than `/` has only
+ * the full app's). */
+function started(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.endsWith('.js') && !p.endsWith('sw.js'))
+    .map((p) => p.slice(1).split('-')[0])
+    .sort());
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: / loads only the landing bundle; choosing a place starts the check in the full app`, async () => {
+    const m = messages(lang);
+    const { context, page, errors } = await newPage(browser, { locale: lang });
+    await page.goto(`${server.url}/?lang=${lang}`);
+    await appReady(page);
+    assert.deepEqual(await bundles(page), ['landing']);
+    assert.deepEqual(await started(page), ['landing']);
+    assert.equal(await chosen(page), 'landing');
+    // Links to the full app's routes are page loads, not client routes.
+    assert.equal(await page.getAttribute('a.nav-link[href="/programs"]', 'rel'), 'external');
+
+    await page.fill('#region-search', '441521');
+    await page.click('.region-option[data-region="441521"]');
+    await page.locator('.check[data-step="members"]').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/check/members');
+    assert.deepEqual(await started(page), ['app'], 'a new page, the full app');
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    // The place chosen on the landing page is the check's place.
+    assert.ok((await page.locator('main').textContent()).includes('海丰县'));
+
+    // Home again, within the full app: the place is remembered.
+    await page.click('a.brand');
+    await page.locator('.start-check').waitFor();
+    assert.ok((await page.locator('.start').textContent()).includes('海丰县'));
+    assert.equal(await page.locator('.start-check').textContent(), m['home-start']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a link with a place opens the landing page ready to start there', async () => {
+  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+  await page.goto(`${server.url}/?region=620422`);
+  await appReady(page);
+  assert.ok((await page.locator('.start').textContent()).includes('会宁县'));
+  await page.click('.start-check');
+  await page.locator('.check[data-step="members"]').waitFor();
+  assert.deepEqual(await started(page), ['app']);
+  assert.ok((await page.locator('main').textContent()).includes('会宁县'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in event mode / loads the full app, with the event bar', async () => {
+  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+  await page.goto(server.url);
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem(
+    'jiuzhu.event.v1', JSON.stringify({ region: '441521', lang: 'zh-CN' })));
+  await page.reload();
+  await appReady(page);
+  await page.locator('.event-bar').waitFor();
+  assert.equal(await chosen(page), 'app');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with an application waiting to be sent, / loads the full app, which sends it', async () => {
+  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+  const sent = [];
+  // The server's answer does not matter here: only that the page sent it.
+  await page.route('**/api/applications', async (route) => {
+    sent.push(route.request().postData());
+    await route.fulfill({ status: 503, body: '' });
+  });
+  await page.goto(server.url);
+  await appReady(page);
+  assert.equal(await chosen(page), 'landing');
+  assert.equal(sent.length, 0);
+  // An application as the apply page holds it (api-boundary's NewApplication).
+  const body = JSON.stringify({
+    idempotency_key: 'landing-test-key',
+    jurisdiction: '441521',
+    household: { jurisdiction: '441521' },
+    programs: ['dibao'],
+    applicant: { name: '测试', resident_id: '440114198506120473', mobile: '13912340047', address: '海丰县' },
+    consent: { agreed: true, name: '测试', text_version: 'v1' },
+  });
+  await page.evaluate((body) => localStorage.setItem('jiuzhu.outbox.v1', JSON.stringify([{
+    key: 'landing-test-key', body, jurisdiction: '441521', last4: '0047',
+  }])), body);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await chosen(page), 'app');
+  for (let i = 0; i < 100 && sent.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(sent.length > 0 && JSON.parse(sent[0]).idempotency_key, 'landing-test-key', 'the held application was sent');
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
+});
