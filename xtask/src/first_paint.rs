@@ -151,13 +151,5 @@ pub fn write_first_paint(dist: &Path) -> Result<(), String> {
     }
     let at = html.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
     let html = format!("{}{first_paint}{}", &html[..at], &html[at..]);
-    // On `/` the WASM is not needed for what is painted first: fetch it at
-    // low priority, so the page's own HTML and CSS go first on a slow link
-    // (Trunk preloads it at the browser's default, high, priority).
-    let html = html.replacen(
-        "rel=preload type=application/wasm",
-        "fetchpriority=low rel=preload type=application/wasm",
-        1,
-    );
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
 }

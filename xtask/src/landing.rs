@@ -66,7 +66,7 @@ pub fn build(dist: &Path) -> Result<(), String> {
     let landing_page = std::fs::read_to_string(landing_dist.join("index.html"))
         .map_err(|e| format!("{LANDING_DIST}/index.html: {e}"))?;
     let landing_page = with_loader(
-        &landing_page,
+        &without_preloads(&landing_page),
         &loader((&landing_js, &landing_wasm), (&app_js, &app_wasm)),
     )?;
     write(&dist.join("shell.html"), &app_page)?;
@@ -112,17 +112,45 @@ fn landing_source(index: &str) -> Result<String, String> {
 /// The module script that starts a bundle: the landing one, or the full
 /// app when event mode is on or the outbox holds an application. The page
 /// says which in `data-bundle` on `<html>` (for tests and bug reports).
+///
+/// The landing bundle is fetched only once the browser has painted the
+/// page's text (the first paint in the HTML; at most 2 s later): on a slow
+/// link the text a resident reads comes first, and the bundle's 160 KB do
+/// not compete with it. Its JS and WASM are then fetched side by side.
 fn loader(landing: (&str, &str), app: (&str, &str)) -> String {
     format!(
         "let full=false;try{{const s=localStorage;full=s.getItem('{EVENT_KEY}')!==null\
          ||(JSON.parse(s.getItem('{OUTBOX_KEY}')||'[]')||[]).length>0}}catch(e){{}}\
          document.documentElement.dataset.bundle=full?'app':'landing';\
          const [js,wasm]=full?['/{}','/{}']:['/{}','/{}'];\
+         if(!full)await new Promise((go)=>{{const t=setTimeout(go,2000);\
+         try{{new PerformanceObserver((l,o)=>{{if(l.getEntriesByName('first-contentful-paint').length)\
+         {{o.disconnect();clearTimeout(t);go()}}}}).observe({{type:'paint',buffered:true}})}}\
+         catch(e){{clearTimeout(t);go()}}}});\
+         const module=fetch(wasm);\
          const bindings=await import(js);\
-         await bindings.default({{module_or_path:wasm}});\
+         await bindings.default({{module_or_path:module}});\
          window.wasmBindings=bindings;",
         app.0, app.1, landing.0, landing.1
     )
+}
+
+/// The page without Trunk's preloads of the bundle (the loader fetches it
+/// after the first paint).
+fn without_preloads(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<link") {
+        let end = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if !(tag.contains("rel=modulepreload") || tag.contains("rel=preload")) {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replace Trunk's inline module script (which always starts the landing
@@ -175,5 +203,16 @@ mod tests {
         assert!(out.contains(EVENT_KEY) && out.contains(OUTBOX_KEY));
         assert!(out.ends_with("</script></head>"));
         assert!(with_loader("<head></head>", &script).is_err());
+    }
+
+    #[test]
+    fn the_bundle_is_not_preloaded() {
+        let page = "<link href=/main.css rel=stylesheet><link crossorigin href=/landing-1.js \
+                    rel=modulepreload><link as=fetch href=/landing-1_bg.wasm rel=preload \
+                    type=application/wasm></head>";
+        assert_eq!(
+            without_preloads(page),
+            "<link href=/main.css rel=stylesheet></head>"
+        );
     }
 }
