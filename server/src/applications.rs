@@ -20,7 +20,7 @@ use crate::domain::{IdempotencyKey, Mobile, ResidentId, TrackingCode};
 use crate::error::{ApiError, FieldError};
 use crate::net::{self, Client};
 use crate::workflow::Status;
-use crate::{AppState, audit, clock, crypto};
+use crate::{AppState, audit, clock, crypto, packed};
 
 /// A JSON body whose every failure — not JSON, wrong content type, wrong
 /// types, missing fields — is the same `400 {"error":"malformed"}`, and a
@@ -428,8 +428,14 @@ pub async fn submit(
     let (mobile_cipher, mobile_nonce) = keys.seal("mobile", valid.mobile.expose().as_bytes());
     let (address_cipher, address_nonce) = keys.seal("address", valid.address.as_bytes());
     let household = to_json(&req.household)?;
-    let server_screening = to_json(&screening)?;
-    let client_screening = req.client_screening.as_ref().map(to_json).transpose()?;
+    // Stored compressed (`packed`): they are most of a case's bytes.
+    let server_screening = packed::pack(&to_json(&screening)?);
+    let client_screening = req
+        .client_screening
+        .as_ref()
+        .map(to_json)
+        .transpose()?
+        .map(|json| packed::pack(&json));
     let programs: Vec<&str> = valid.programs.iter().map(|p| p.as_str()).collect();
     let programs = to_json(&programs)?;
     let now = clock::now_rfc3339();

@@ -417,6 +417,10 @@ async fn case_detail(state: &AppState, worker: &Worker, raw: &str) -> Result<Cas
     let parse = |text: &str, what: &'static str| {
         serde_json::from_str::<Value>(text).map_err(|_| ApiError::Internal(what))
     };
+    let unpack = |stored: &str, what: &'static str| {
+        let json = crate::packed::unpack(stored).ok_or(ApiError::Internal(what))?;
+        parse(&json, what)
+    };
     let applicant = ApplicantDetail {
         name: row.0,
         resident_id: open_text(state, "resident_id", &row.1, &row.2)?,
@@ -426,9 +430,9 @@ async fn case_detail(state: &AppState, worker: &Worker, raw: &str) -> Result<Cas
     let client_screening = row
         .7
         .as_deref()
-        .map(|c| parse(c, "stored client screening"))
+        .map(|c| unpack(c, "stored client screening"))
         .transpose()?;
-    let server_screening = parse(&row.8, "stored screening")?;
+    let server_screening = unpack(&row.8, "stored screening")?;
     let documents = sqlx::query_as::<_, (i64, String, String, i64)>(
         "SELECT position, kind, media_type, size FROM documents WHERE application_id = $1 \
          ORDER BY position",

@@ -17,6 +17,7 @@ pub mod error;
 pub mod group_commit;
 pub mod limiter;
 pub mod net;
+pub mod packed;
 pub mod users;
 pub mod web;
 pub mod workflow;

@@ -138,7 +138,14 @@ async fn happy_path_files_a_case_and_answers_a_receipt() {
             .unwrap();
     assert_eq!(urgent, 1);
     assert_eq!(helper.as_deref(), Some("SW-0042"));
-    assert!(client.unwrap().contains("the browser said"));
+    // Kept as the browser sent it (compressed, like the server's own).
+    let client = client.unwrap();
+    assert!(client.starts_with("lz4:"), "stored packed");
+    assert!(
+        server::packed::unpack(&client)
+            .unwrap()
+            .contains("the browser said")
+    );
 }
 
 #[tokio::test]
