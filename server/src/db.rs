@@ -87,12 +87,16 @@ pub async fn connect(url: &DatabaseUrl, data_dir: &Path) -> Result<Db, DbError> 
     let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
     let options = match backend {
         // WAL with FULL sync: a commit is on disk before it is acknowledged.
-        // Writers queue on the busy timeout instead of failing.
+        // Writers queue on the busy timeout instead of failing. No
+        // connection checkpoints the WAL after its own commit (which would
+        // hold up the filings waiting on that commit): `checkpoints` does
+        // it beside them.
         Backend::Sqlite => options.max_connections(8).after_connect(|conn, _| {
             Box::pin(async move {
                 conn.execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                     PRAGMA wal_autocheckpoint = 0;",
                 )
                 .await?;
                 Ok(())
@@ -110,7 +114,33 @@ pub async fn connect(url: &DatabaseUrl, data_dir: &Path) -> Result<Db, DbError> 
             source,
         })?;
     migrator(backend).run(&pool).await?;
+    if backend == Backend::Sqlite {
+        tokio::spawn(checkpoints(pool.clone()));
+    }
     Ok(pool)
+}
+
+/// Copy the SQLite WAL back into the database file every half second, off
+/// the commit path (PASSIVE: it never waits for readers or writers; what it
+/// cannot copy now it copies next time), until the pool is closed.
+async fn checkpoints(pool: Db) {
+    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(%error, "WAL checkpoint failed; retrying");
+        }
+    }
 }
 
 /// The backend a pool was opened on.
