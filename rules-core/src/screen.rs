@@ -1207,8 +1207,11 @@ struct Results {
 }
 
 /// Screens a household against a pack on a date.
+///
+/// The parameters are resolved into the screener's table first: building it
+/// costs less than the fifty-odd look-ups by name in the pack it saves.
 pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
-    run(&Screener::programs_only(pack, as_of), household, true)
+    run(&Screener::new(pack, as_of), household, true)
 }
 
 /// The same decisions as [`screen`] (outcomes, amounts, covered members,
