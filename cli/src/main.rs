@@ -15,6 +15,7 @@
 
 mod csv_in;
 mod explain_zh;
+mod json_fast;
 
 use clap::{Parser, ValueEnum};
 use rules_core::validate::validate_toml;
@@ -543,7 +544,7 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
         };
         match text {
             Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => match serde_json::from_str::<Household>(text) {
+            Ok(text) => match json_fast::from_str::<Household>(text) {
                 Ok(h) => match mode {
                     Mode::Full => {
                         let s = screener.screen(&h);

@@ -5,21 +5,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rules_core::{Date, Household, Screener, packs, screen, screen_brief};
 use std::hint::black_box;
 
-const FAMILY: &str = r#"{
-  "money_assets": "3000", "cars": 0, "homes": 1, "runs_business": false,
-  "spending_12m": { "medical": "6000", "education": "1200", "rehabilitation": "0" },
-  "housing_difficulty": true, "current_benefits": [], "emergency": "none",
-  "members": [
-    { "relation": "applicant", "age": 46, "sex": "male", "hukou": { "local": true, "kind": "rural" },
-      "disability": { "has": false }, "work_capacity": "full", "employment": "employed",
-      "incomes": [{ "kind": "wages", "monthly": "1800" }], "supporters": "able" },
-    { "relation": "spouse", "age": 44, "sex": "female", "hukou": { "local": true, "kind": "rural" },
-      "disability": { "category": "mental", "grade": 3 }, "self_care": "partial", "incomes": [], "supporters": "able" },
-    { "relation": "child", "age": 15, "hukou": { "local": true, "kind": "rural" }, "student": "junior_secondary", "incomes": [] },
-    { "relation": "parent", "age": 74, "hukou": { "local": true, "kind": "rural" },
-      "incomes": [{ "kind": "resident_basic_pension", "monthly": "180" }], "supporters": "able" }
-  ]
-}"#;
+/// The household screened (also used by `examples/screen_count.rs`).
+const FAMILY: &str = include_str!("family.json");
 
 fn bench(c: &mut Criterion) {
     let pack = packs::embedded_pack("441521").expect("pack");
