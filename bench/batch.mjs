@@ -177,7 +177,7 @@ try {
     results.push(r);
     console.log(`run ${i + 1}: ${(r.ms / 1000).toFixed(2)} s for ${r.households} households = ${Math.round(r.households / r.ms * 1000)} households/s, ` +
       `${Math.round(rows / r.ms * 1000)} rows/s | ${r.stages.length} workers, file cut in ${r.workers}: ` +
-      r.stages.map((s, k) => `#${k} read ${Math.round(s.read)} plan ${Math.round(s.plan)} run ${Math.round(s.run)}${s.settle === undefined ? '' : ` settle ${Math.round(s.settle)}`} summary ${Math.round(s.summary)} ms`).join(', ') +
+      r.stages.map((s, k) => `#${k} read ${Math.round(s.read)} (file ${Math.round(s.file)}) plan ${Math.round(s.plan)} run ${Math.round(s.run)}${s.settle === undefined ? '' : ` settle ${Math.round(s.settle)}`} summary ${Math.round(s.summary)} ms`).join(', ') +
       `; then export ${Math.round(r.exportMs)} ms | page: results handled in ${Math.round(r.parseMs)} ms | ` +
       `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, workers' WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }

@@ -355,13 +355,14 @@ pub fn run_part(
 
 impl Part {
     /// Applies the rule the part could not check alone: a household whose
-    /// id a part before it used (`earlier`: each id with the row of its
-    /// first household in the file) is a bad row at its first row, like
-    /// every later household with that id, citing that first row.
-    pub fn settle(&mut self, earlier: &HashMap<String, u32>) {
+    /// id a part before it used (`earlier`: the row of an id's first
+    /// household in the file, if a part before used it; see
+    /// [`earlier_ids`]) is a bad row at its first row, like every later
+    /// household with that id, citing that first row.
+    pub fn settle(&mut self, earlier: impl Fn(&str) -> Option<u32>) {
         let mut moved: HashMap<&str, (u32, u32)> = HashMap::new();
         for (id, row) in &self.first_rows {
-            if let Some(&first) = earlier.get(id) {
+            if let Some(first) = earlier(id) {
                 moved.insert(id, (*row, first));
             }
         }

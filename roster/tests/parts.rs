@@ -28,7 +28,8 @@ fn in_parts(bytes: &[u8], n: usize) -> (Results, Vec<u8>, usize) {
         .collect();
     let ids: Vec<Vec<(String, u32)>> = parts.iter().map(|p| p.first_rows.clone()).collect();
     for (k, part) in parts.iter_mut().enumerate() {
-        part.settle(&earlier_ids(ids[..k].iter().map(Vec::as_slice)));
+        let earlier = earlier_ids(ids[..k].iter().map(Vec::as_slice));
+        part.settle(|id| earlier.get(id).copied());
     }
     let units = parts
         .iter()

@@ -196,7 +196,8 @@ struct Gathered {
     progress: Vec<(f64, f64)>,
     /// The file's size in bytes.
     total: f64,
-    /// The ids each part read (JSON, passed on to the later parts as is).
+    /// The ids each part read with their rows (`{ids, rows}`, passed on to
+    /// the later parts as they are).
     ids: Vec<Option<JsValue>>,
     settle_sent: Vec<bool>,
     done: Vec<Option<PartDone>>,
@@ -428,7 +429,10 @@ fn on_message(run: Run, k: usize, data: &JsValue) {
         Some("ids") => {
             HELD.with_borrow_mut(|h| {
                 if let Some(slot) = h.gathered.ids.get_mut(k) {
-                    *slot = Some(get(data, "ids"));
+                    let ids = Object::new();
+                    set(&ids, "ids", get(data, "ids"));
+                    set(&ids, "rows", get(data, "rows"));
+                    *slot = Some(ids.into());
                 }
             });
             send_settles();
@@ -474,7 +478,16 @@ fn on_message(run: Run, k: usize, data: &JsValue) {
             }));
             run.csv_ready.set(all);
         }
-        Some("error") => run.phase.set(Phase::Failed),
+        Some("error") => {
+            // A worker's message (a panic's, or why a job could not
+            // start), for whoever looks at the browser's console.
+            let message = format!(
+                "roster-worker {k}: {}",
+                get(data, "message").as_string().unwrap_or_default()
+            );
+            web_sys::console::error_1(&message.into());
+            run.phase.set(Phase::Failed);
+        }
         _ => {}
     }
 }
