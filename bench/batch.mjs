@@ -154,13 +154,18 @@ async function once(url, file) {
     const households = Number(/([\d,]+)/.exec(summary)[1].replaceAll(',', ''));
     const stages = JSON.parse((await section.getAttribute('data-stage-ms')) || '[]');
     const workers = Number(await section.getAttribute('data-workers'));
+    const startedAt = Number(await section.getAttribute('data-started-at'));
+    const finishedAt = Number(await section.getAttribute('data-finished-at'));
+    // On the workers' shared clock, from the hand-over: when each worker
+    // began and posted its results, when the page had them all.
+    const timeline = { workers: stages.map((s) => [Math.round(s.start - startedAt), Math.round(s.end - startedAt)]), finished: Math.round(finishedAt - startedAt) };
     const pageMemory = Number(await section.getAttribute('data-page-memory'));
     const parseMs = Number(await section.getAttribute('data-parse-ms'));
     // The export comes right after the results.
     await page.locator('section.batch-results button.button:not([disabled])').first().waitFor();
     const exportMs = Number(await section.getAttribute('data-export-ms'));
     const rssKb = await rendererKb(browser);
-    return { ms, households, stages, workers, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
+    return { ms, households, stages, workers, timeline, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
   } finally {
     await browser.close();
   }
@@ -179,6 +184,7 @@ try {
       `${Math.round(rows / r.ms * 1000)} rows/s | ${r.stages.length} workers, file cut in ${r.workers}: ` +
       r.stages.map((s, k) => `#${k} read ${Math.round(s.read)} (file ${Math.round(s.file)}) plan ${Math.round(s.plan)} run ${Math.round(s.run)}${s.settle === undefined ? '' : ` settle ${Math.round(s.settle)}`} summary ${Math.round(s.summary)} ms`).join(', ') +
       `; then export ${Math.round(r.exportMs)} ms | page: results handled in ${Math.round(r.parseMs)} ms | ` +
+      `timeline: workers ${r.timeline.workers.map(([a, b]) => `${a}–${b}`).join(', ')} ms, all in ${r.timeline.finished} ms, drawn ${Math.round(r.ms)} ms | ` +
       `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, workers' WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }
 } finally {

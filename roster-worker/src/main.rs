@@ -82,6 +82,8 @@ struct Held {
 
 thread_local! {
     static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+    /// When the message being handled came (see [`clock`]).
+    static STARTED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -90,6 +92,14 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
+}
+
+/// The time on the page's clock too (ms since 1970), for the benchmark's
+/// timeline.
+fn clock() -> f64 {
+    scope()
+        .performance()
+        .map_or(0.0, |p| p.time_origin() + p.now())
 }
 
 fn object(kind: &str) -> Object {
@@ -220,6 +230,7 @@ fn run(job: Job, t0: f64) {
     drop(job.bytes);
     let t3 = now();
     let ms = Object::new();
+    set(&ms, "start", STARTED.with(std::cell::Cell::get));
     set(&ms, "read", t1 - t0);
     set(&ms, "file", job.file_ms);
     set(&ms, "plan", t2 - t1);
@@ -316,6 +327,7 @@ fn done(held: Held) {
     set(&o, "units", Units::of(results).to_text());
     set(&o, "memory", wasm_memory());
     set(&held.ms, "summary", now() - t0);
+    set(&held.ms, "end", clock());
     set(&o, "used", get(&held.ms, "used"));
     set(&o, "ms", &held.ms);
     HELD.with_borrow_mut(|h| *h = Some(held));
@@ -411,6 +423,7 @@ fn main() {
         let t0 = now();
         let data = event.data();
         let kind = get(&data, "type").as_string();
+        STARTED.with(|s| s.set(clock()));
         let done = match kind.as_deref() {
             Some("warm") => pack_and_date(&data).map(|(pack, date)| warm(&pack, date)),
             Some("screen") => {

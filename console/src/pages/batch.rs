@@ -239,6 +239,14 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// The time on a clock the workers share (ms since 1970), for the
+/// benchmark's timeline.
+fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.time_origin() + p.now())
+}
+
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -366,6 +374,9 @@ struct Run {
     export_ms: RwSignal<f64>,
     csv_ready: RwSignal<bool>,
     stage_ms: RwSignal<String>,
+    /// When the file was handed over and when every part's results were
+    /// in ([`clock`]).
+    timeline: RwSignal<(f64, f64)>,
 }
 
 /// How many workers: one a core the browser reports, two to four.
@@ -611,6 +622,7 @@ fn finish(run: Run) {
     );
     run.parse_ms.set(page_ms + now() - t0);
     run.seconds.set((now() - started) / 1000.0);
+    run.timeline.set((clock() - (now() - started), clock()));
     run.results.set(Some(Arc::new(screened)));
     run.phase.set(Phase::Done);
     run.page_memory.set(page_memory());
@@ -718,6 +730,7 @@ pub fn BatchPage() -> impl IntoView {
         export_ms: RwSignal::new(0.0),
         csv_ready: RwSignal::new(false),
         stage_ms: RwSignal::new(String::new()),
+        timeline: RwSignal::new((0.0, 0.0)),
     };
     let missing_file = RwSignal::new(false);
     let file_input = NodeRef::<html::Input>::new();
@@ -1192,6 +1205,8 @@ fn ResultsView(results: Arc<Screened>, run: Run) -> impl IntoView {
             data-stage-ms=move || run.stage_ms.get()
             data-seconds=move || run.seconds.get().to_string()
             data-workers=used
+            data-started-at=move || run.timeline.get().0.to_string()
+            data-finished-at=move || run.timeline.get().1.to_string()
         >
             <h2 id="batch-results-h">{t!("batch-results-heading")}</h2>
             <p class="summary" role="status">
