@@ -139,6 +139,9 @@ async function once(url, file) {
           const seen = () => document.querySelector('section.batch-results .summary')
             && document.querySelector('section.batch-results p.count')?.textContent;
           const observer = new MutationObserver(() => {
+            if (window.benchSection === undefined && document.querySelector('section.batch-results')) {
+              window.benchSection = performance.now() - t0;
+            }
             if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
           });
           observer.observe(document.querySelector('main'), { childList: true, subtree: true });
@@ -147,6 +150,7 @@ async function once(url, file) {
     });
     await page.locator('form.batch-form button[type="submit"]').click();
     const ms = await page.evaluate(() => window.benchDone);
+    const sectionMs = await page.evaluate(() => window.benchSection);
     sampling = false;
     await sampler;
     const section = page.locator('section.batch-results');
@@ -158,7 +162,7 @@ async function once(url, file) {
     const finishedAt = Number(await section.getAttribute('data-finished-at'));
     // On the workers' shared clock, from the hand-over: when each worker
     // began and posted its results, when the page had them all.
-    const timeline = { workers: stages.map((s) => [Math.round(s.start - startedAt), Math.round(s.end - startedAt)]), finished: Math.round(finishedAt - startedAt) };
+    const timeline = { sectionMs, workers: stages.map((s) => [Math.round(s.start - startedAt), Math.round(s.end - startedAt)]), finished: Math.round(finishedAt - startedAt) };
     const pageMemory = Number(await section.getAttribute('data-page-memory'));
     const parseMs = Number(await section.getAttribute('data-parse-ms'));
     // The export comes right after the results.
@@ -184,7 +188,7 @@ try {
       `${Math.round(rows / r.ms * 1000)} rows/s | ${r.stages.length} workers, file cut in ${r.workers}: ` +
       r.stages.map((s, k) => `#${k} read ${Math.round(s.read)} (file ${Math.round(s.file)}) plan ${Math.round(s.plan)} run ${Math.round(s.run)}${s.settle === undefined ? '' : ` settle ${Math.round(s.settle)}`} summary ${Math.round(s.summary)} ms`).join(', ') +
       `; then export ${Math.round(r.exportMs)} ms | page: results handled in ${Math.round(r.parseMs)} ms | ` +
-      `timeline: workers ${r.timeline.workers.map(([a, b]) => `${a}–${b}`).join(', ')} ms, all in ${r.timeline.finished} ms, drawn ${Math.round(r.ms)} ms | ` +
+      `timeline: workers ${r.timeline.workers.map(([a, b]) => `${a}–${b}`).join(', ')} ms, all in ${r.timeline.finished} ms, results section ${Math.round(r.timeline.sectionMs)} ms, drawn ${Math.round(r.ms)} ms | ` +
       `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, workers' WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }
 } finally {

@@ -207,6 +207,8 @@ struct Gathered {
     page_ms: f64,
     /// Each worker's WASM memory, as last reported (bytes).
     memory: Vec<f64>,
+    /// Every part's export units, until the export is asked for.
+    units: Option<js_sys::Array>,
 }
 
 /// What the page keeps of the worker that is not plain data.
@@ -626,8 +628,16 @@ fn finish(run: Run) {
     run.results.set(Some(Arc::new(screened)));
     run.phase.set(Phase::Done);
     run.page_memory.set(page_memory());
-    // The export after the results: the workers write it while the page
-    // shows them.
+    // The export once the results are drawn (`ResultsView` asks): two
+    // workers writing it at once would take both cores from the page.
+    HELD.with_borrow_mut(|h| h.gathered.units = Some(units));
+}
+
+/// Asks the workers for the export, part by part, with every part's units.
+fn request_export() {
+    let Some(units) = HELD.with_borrow_mut(|h| h.gathered.units.take()) else {
+        return;
+    };
     let n = HELD.with_borrow(|h| h.workers.len());
     for k in 0..n {
         let m = Object::new();
@@ -817,6 +827,7 @@ pub fn BatchPage() -> impl IntoView {
                 csv: vec![None; n],
                 page_ms: 0.0,
                 memory: vec![0.0; n],
+                units: None,
             };
             n
         });
@@ -1101,6 +1112,10 @@ fn ResultsView(results: Arc<Screened>, run: Run) -> impl IntoView {
         let program_index = program_index.clone();
         Memo::new(move |_| results.matching(program_index(), show.get()))
     };
+    // Drawn: now the workers write the export (after the next frame).
+    Effect::new(move |_| {
+        request_animation_frame(move || request_animation_frame(request_export));
+    });
     // The workers send the households to show that the page lacks.
     Effect::new(move |_| {
         let n = shown.get();
