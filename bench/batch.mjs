@@ -166,7 +166,7 @@ async function once(url, file) {
     const pageMemory = Number(await section.getAttribute('data-page-memory'));
     const parseMs = Number(await section.getAttribute('data-parse-ms'));
     // The export comes right after the results.
-    await page.locator('section.batch-results button.button:not([disabled])').first().waitFor();
+    await page.locator('section.batch-results .export button:not([disabled])').waitFor();
     const exportMs = Number(await section.getAttribute('data-export-ms'));
     const rssKb = await rendererKb(browser);
     return { ms, households, stages, workers, timeline, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
