@@ -768,25 +768,35 @@ pub fn BatchPage() -> impl IntoView {
     }
     let pack = move || packs.with(|p| p.get(&place.get()).cloned());
 
-    // Once the worker is ready and the place's pack is here, the worker
-    // warms up while the file is being chosen (see roster-worker).
+    // Once the workers are ready and the place's pack is here, they warm
+    // up while the file is being chosen (see roster-worker). Every read is
+    // a `try_`: the workers' messages can schedule this effect just as the
+    // page is replaced (the console draws its page again once a
+    // language's messages have come), and a disposed value must end it,
+    // not panic.
     let warmed = StoredValue::new(String::new());
     Effect::new(move |_| {
-        if !run.ready.get() {
+        if run.ready.try_get() != Some(true) {
             return;
         }
-        if let Some(PackState::Ready(json, _)) = pack()
-            && warmed.get_value() != place.get_untracked()
-        {
-            warmed.set_value(place.get_untracked());
-            run.warm.set(false);
-            HELD.with_borrow_mut(|h| h.warm = 0);
-            let m = Object::new();
-            set(&m, "type", "warm");
-            set(&m, "pack", &*json);
-            set(&m, "date", date.get_untracked());
-            post_all(&m);
+        let Some(current) = place.try_get() else {
+            return;
+        };
+        let Some(Some(PackState::Ready(json, _))) = packs.try_with(|p| p.get(&current).cloned())
+        else {
+            return;
+        };
+        if warmed.try_with_value(|w| *w == current) != Some(false) {
+            return;
         }
+        warmed.try_set_value(current);
+        run.warm.set(false);
+        HELD.with_borrow_mut(|h| h.warm = 0);
+        let m = Object::new();
+        set(&m, "type", "warm");
+        set(&m, "pack", &*json);
+        set(&m, "date", date.try_get_untracked().unwrap_or_default());
+        post_all(&m);
     });
 
     let running = move || matches!(run.phase.get(), Phase::Running { .. });
@@ -1118,8 +1128,11 @@ fn ResultsView(results: Arc<Screened>, run: Run) -> impl IntoView {
     });
     // The workers send the households to show that the page lacks.
     Effect::new(move |_| {
-        let n = shown.get();
-        matching.with(|m| ask_rows(&m[..n.min(m.len())]));
+        // `try_`: as for the warm-up, a disposed value ends the effect.
+        let Some(n) = shown.try_get() else {
+            return;
+        };
+        matching.try_with(|m| ask_rows(&m[..n.min(m.len())]));
     });
     // What the table shows: the filter's count and households once all of
     // them are here (the previous ones stay until then, a moment).
