@@ -44,15 +44,18 @@
 //!   first), `units` the export's units of the part (`roster::Units`),
 //!   `used` how many parts the file was cut into, `memory` the WASM
 //!   memory's size in bytes (it only grows: the worker's peak so far),
-//!   `ms` the time of each stage (`read` the file, `plan`, `run`: decode,
-//!   read and screen the part, `settle`, `summary`);
+//!   `ms` the time of each stage (`read`: the message, of which `file`
+//!   the file, `plan`, `run`: decode, read and screen the part, `settle`,
+//!   `summary`) and `start`/`end` on the clock `performance.timeOrigin +
+//!   now()` the page shares, for the benchmark;
 //! - page → worker: `{type: "rows", request, indexes}` (a `Uint32Array` of
 //!   household indexes in the part) → `{type: "rows", request, rows}`, the
 //!   JSON of those households as `[index, household]` pairs;
-//! - page → worker: `{type: "export", units}`, every part's units → `{type:
-//!   "csv", csv, memory, ms}`: the part's rows of the export (the first
-//!   part's with the byte-order mark and the header), UTF-8,
-//!   `Uint8Array`, transferred;
+//! - page → worker, once the page has drawn the results: `{type:
+//!   "export", units, head}`, every part's units and whether to begin
+//!   with the byte-order mark and the header (the first part) → `{type:
+//!   "csv", csv, memory, ms}`: the part's rows of the export, UTF-8,
+//!   `Uint8Array`, transferred (the page joins the parts in order);
 //! - worker → page: `{type: "error", message}` when the job cannot start
 //!   (an unreadable pack or date) or the worker panicked.
 //!
