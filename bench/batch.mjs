@@ -14,11 +14,15 @@
 // the WASM). Measured:
 // - households/s: households screened / the time from the form's submit
 //   (a capture listener on the page) until the results' summary is in the
-//   DOM — reading the file, the worker's run, the export, the results sent
-//   to the page and parsed there, the first rendering;
-// - the worker's own stage times (`run` = decode + read + screen, `json`,
-//   and the export it makes after posting the results), as it reports
-//   them, and the page's time to read the results;
+//   DOM with the table's first households — reading the file, the
+//   workers' runs, the summaries sent to the page and read there, the
+//   first households asked for and drawn;
+// - each worker's own stage times (`read` the file, `plan` the parts,
+//   `run` = decode + read + screen its part, `settle` against the earlier
+//   parts' ids, `summary` = the codes and bad rows it posts), and the
+//   export the workers make after posting the results (the slowest
+//   part's), as they report them, and the page's time handling the
+//   results;
 // - memory: the peak resident set of Chromium's renderer process, which
 //   holds the page and its worker (VmHWM in /proc, the process found with
 //   CDP SystemInfo.getProcessInfo); the page's JS heap (CDP
@@ -130,8 +134,14 @@ async function once(url, file) {
       window.benchDone = new Promise((resolve) => {
         document.querySelector('form.batch-form').addEventListener('submit', () => {
           const t0 = performance.now();
-          const seen = () => document.querySelector('section.batch-results .summary');
+          // The summary and the first households drawn (the table's count
+          // is written with them).
+          const seen = () => document.querySelector('section.batch-results .summary')
+            && document.querySelector('section.batch-results p.count')?.textContent;
           const observer = new MutationObserver(() => {
+            if (window.benchSection === undefined && document.querySelector('section.batch-results')) {
+              window.benchSection = performance.now() - t0;
+            }
             if (seen()) { observer.disconnect(); resolve(performance.now() - t0); }
           });
           observer.observe(document.querySelector('main'), { childList: true, subtree: true });
@@ -140,19 +150,26 @@ async function once(url, file) {
     });
     await page.locator('form.batch-form button[type="submit"]').click();
     const ms = await page.evaluate(() => window.benchDone);
+    const sectionMs = await page.evaluate(() => window.benchSection);
     sampling = false;
     await sampler;
     const section = page.locator('section.batch-results');
     const summary = await section.locator('.summary').textContent();
     const households = Number(/([\d,]+)/.exec(summary)[1].replaceAll(',', ''));
-    const stage = JSON.parse((await section.getAttribute('data-stage-ms')) || '{}');
+    const stages = JSON.parse((await section.getAttribute('data-stage-ms')) || '[]');
+    const workers = Number(await section.getAttribute('data-workers'));
+    const startedAt = Number(await section.getAttribute('data-started-at'));
+    const finishedAt = Number(await section.getAttribute('data-finished-at'));
+    // On the workers' shared clock, from the hand-over: when each worker
+    // began and posted its results, when the page had them all.
+    const timeline = { sectionMs, workers: stages.map((s) => [Math.round(s.start - startedAt), Math.round(s.end - startedAt)]), finished: Math.round(finishedAt - startedAt) };
     const pageMemory = Number(await section.getAttribute('data-page-memory'));
     const parseMs = Number(await section.getAttribute('data-parse-ms'));
     // The export comes right after the results.
-    await page.locator('section.batch-results button.button:not([disabled])').first().waitFor();
+    await page.locator('section.batch-results .export button:not([disabled])').waitFor();
     const exportMs = Number(await section.getAttribute('data-export-ms'));
     const rssKb = await rendererKb(browser);
-    return { ms, households, stage, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
+    return { ms, households, stages, workers, timeline, parseMs, exportMs, workerMemory: Number(await section.getAttribute('data-worker-memory')), pageMemory, heapBefore, heapPeak, rssKb, rssBeforeKb, load: `${loadBefore} → ${load()}` };
   } finally {
     await browser.close();
   }
@@ -168,8 +185,11 @@ try {
     const r = await once(server.url, file);
     results.push(r);
     console.log(`run ${i + 1}: ${(r.ms / 1000).toFixed(2)} s for ${r.households} households = ${Math.round(r.households / r.ms * 1000)} households/s, ` +
-      `${Math.round(rows / r.ms * 1000)} rows/s | worker: run ${Math.round(r.stage.run)} ms, json ${Math.round(r.stage.json)} ms, then export ${Math.round(r.exportMs)} ms | page: results read in ${Math.round(r.parseMs)} ms | ` +
-      `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, worker WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
+      `${Math.round(rows / r.ms * 1000)} rows/s | ${r.stages.length} workers, file cut in ${r.workers}: ` +
+      r.stages.map((s, k) => `#${k} read ${Math.round(s.read)} (file ${Math.round(s.file)}) plan ${Math.round(s.plan)} run ${Math.round(s.run)}${s.settle === undefined ? '' : ` settle ${Math.round(s.settle)}`} summary ${Math.round(s.summary)} ms`).join(', ') +
+      `; then export ${Math.round(r.exportMs)} ms | page: results handled in ${Math.round(r.parseMs)} ms | ` +
+      `timeline: workers ${r.timeline.workers.map(([a, b]) => `${a}–${b}`).join(', ')} ms, all in ${r.timeline.finished} ms, results section ${Math.round(r.timeline.sectionMs)} ms, drawn ${Math.round(r.ms)} ms | ` +
+      `renderer RSS ${MB(r.rssBeforeKb * 1000)} MB before, peak ${MB(r.rssKb * 1000)} MB, page JS heap ${MB(r.heapBefore)} MB before, peak ${MB(r.heapPeak)} MB, page WASM ${MB(r.pageMemory)} MB, workers' WASM ${MB(r.workerMemory)} MB | load ${r.load}`);
   }
 } finally {
   await server.stop();

@@ -10,5 +10,10 @@ mod i18n;
 mod pages;
 
 fn main() {
+    // A panic aborts (the release profile): say where first, in the
+    // browser's console (the end-to-end tests fail on console errors).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     leptos::mount::mount_to_body(app::App);
 }

@@ -4,6 +4,11 @@
 //! (`data-type="worker"`, `data-loader-shim`): the page starts it with
 //! `new Worker("roster-worker_loader.js")`.
 //!
+//! The page runs several of these workers on one file, each screening a
+//! part of it (`roster::plan`: cut between households, so each part's
+//! results are the whole file's for those rows), and keeps the results
+//! here: the page gets a compact summary and asks for the rows it shows.
+//!
 //! Messages (plain objects):
 //!
 //! - worker → page, once its WASM is ready: `{type: "ready"}` (a job posted
@@ -12,34 +17,77 @@
 //!   pack, date}` — the worker screens a generated roster once so that the
 //!   browser has optimised its code before the real file comes (see
 //!   [`warm`]); it answers `{type: "warm", households, ms}`;
-//! - page → worker: `{type: "screen", bytes, pack, date, labels?, every?}`
-//!   — the file (a `File`, read here: its bytes never pass through the
-//!   page; or an `ArrayBuffer`, best transferred), the pack's
-//!   JSON as served at `/packs/<code>.json`, the screening date
+//! - page → worker: `{type: "screen", bytes, part, parts, pack, date,
+//!   labels?, every?}` — the file (a `File`, read here: its bytes never
+//!   pass through the page; or an `ArrayBuffer`), which of how many parts
+//!   this worker screens (every worker cuts the file the same way), the
+//!   pack's JSON as served at `/packs/<code>.json`, the screening date
 //!   `YYYY-MM-DD`, the export's words as JSON (`roster::Labels`; default:
 //!   the ids) and how many households between progress messages (default
 //!   1000);
 //! - worker → page: `{type: "progress", households, bad, read, total}`
-//!   (`read` of `total` bytes of text);
-//! - worker → page, at the end: `{type: "done", results, memory, ms}`:
-//!   `results` the JSON of `roster::Results`, a `Uint8Array` whose buffer
-//!   is transferred; `memory` the WASM memory's size in bytes (it only
-//!   grows: the worker's peak so far); `ms` the time of each stage (`run`:
-//!   decode, read and screen; `json`);
-//! - worker → page, right after: `{type: "csv", csv, memory, ms}`: the
-//!   export (UTF-8 with BOM, `Uint8Array`, transferred), made while the
-//!   page shows the results;
+//!   (`read` of `total` bytes of this worker's part of the file);
+//! - worker → page, unless its part is the last: `{type: "ids", ids,
+//!   rows}`, the household ids its part read, one a line, and the rows of
+//!   their first households (`Uint32Array`), which the later parts need (a
+//!   household id may not be used again further down);
+//! - page → worker, for every part but the first: `{type: "settle", ids}`,
+//!   an array of the `{ids, rows}` of the parts before it
+//!   (`roster::Part::settle`);
+//! - worker → page, then: `{type: "done", summary, codes, rows, units,
+//!   used, memory, ms}`: `summary` the JSON of `roster::Results` without
+//!   its households (the pack, encoding, programs and the part's bad
+//!   rows), `codes` a `Uint8Array` of each household's outcome codes, one
+//!   a program (`roster::code`), household after household, `rows` the
+//!   JSON of the first [`FIRST_ROWS`] households with a program likely but
+//!   not received, as `[index, household]` pairs (what the page shows
+//!   first), `units` the export's units of the part (`roster::Units`),
+//!   `used` how many parts the file was cut into, `memory` the WASM
+//!   memory's size in bytes (it only grows: the worker's peak so far),
+//!   `ms` the time of each stage (`read`: the message, of which `file`
+//!   the file, `plan`, `run`: decode, read and screen the part, `settle`,
+//!   `summary`) and `start`/`end` on the clock `performance.timeOrigin +
+//!   now()` the page shares, for the benchmark;
+//! - page → worker: `{type: "rows", request, indexes}` (a `Uint32Array` of
+//!   household indexes in the part) → `{type: "rows", request, rows}`, the
+//!   JSON of those households as `[index, household]` pairs;
+//! - page → worker, once the page has drawn the results: `{type:
+//!   "export", units, head}`, every part's units and whether to begin
+//!   with the byte-order mark and the header (the first part) → `{type:
+//!   "csv", csv, memory, ms}`: the part's rows of the export, UTF-8,
+//!   `Uint8Array`, transferred (the page joins the parts in order);
 //! - worker → page: `{type: "error", message}` when the job cannot start
 //!   (an unreadable pack or date) or the worker panicked.
 //!
 //! Nothing is fetched or sent anywhere: the page passes the pack.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
-use roster::{Labels, Progress, export_csv};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Object, Reflect, Uint8Array, Uint32Array};
+use roster::{HouseholdResult, Labels, Part, Progress, Results, Units, export_head, export_rows};
 use rules_core::{Date, Pack};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Households with a program likely but not received sent with the
+/// results: the page's first screenful.
+const FIRST_ROWS: usize = 50;
+
+/// The part this worker screened, kept for the page's questions.
+struct Held {
+    part: Part,
+    labels: Labels,
+    /// Stage times so far (ms).
+    ms: Object,
+}
+
+thread_local! {
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+    /// When the message being handled came (see [`clock`]).
+    static STARTED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -47,6 +95,14 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
+}
+
+/// The time on the page's clock too (ms since 1970), for the benchmark's
+/// timeline.
+fn clock() -> f64 {
+    scope()
+        .performance()
+        .map_or(0.0, |p| p.time_origin() + p.now())
 }
 
 fn object(kind: &str) -> Object {
@@ -88,15 +144,23 @@ fn post_progress(p: Progress) {
 /// A job's inputs, read from the page's message.
 struct Job {
     bytes: Vec<u8>,
+    /// The time reading the file took (ms).
+    file_ms: f64,
+    part: usize,
+    parts: usize,
     pack: Pack,
     date: Date,
     labels: Labels,
     every: usize,
 }
 
+fn get(data: &JsValue, key: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
 fn read_job(data: &JsValue) -> Result<Job, String> {
-    let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let bytes = get("bytes");
+    let t0 = now();
+    let bytes = get(data, "bytes");
     let bytes = if let Some(file) = bytes.dyn_ref::<web_sys::Blob>() {
         // The file itself: read here, so its bytes never pass through the
         // page (reading synchronously is allowed, and fine, in a worker).
@@ -111,14 +175,26 @@ fn read_job(data: &JsValue) -> Result<Job, String> {
         return Err("bytes: expected a File or an ArrayBuffer".to_owned());
     };
     let bytes = Uint8Array::new(&bytes).to_vec();
+    let file_ms = now() - t0;
     let (pack, date) = pack_and_date(data)?;
-    let labels = match get("labels").as_string() {
+    let labels = match get(data, "labels").as_string() {
         Some(json) => serde_json::from_str(&json).map_err(|e| format!("labels: {e}"))?,
         None => Labels::default(),
     };
-    let every = get("every").as_f64().map_or(1000, |n| n.max(1.0) as usize);
+    let every = get(data, "every")
+        .as_f64()
+        .map_or(1000, |n| n.max(1.0) as usize);
+    let parts = get(data, "parts")
+        .as_f64()
+        .map_or(1, |n| n.max(1.0) as usize);
+    let part = get(data, "part")
+        .as_f64()
+        .map_or(0, |n| n.max(0.0) as usize);
     Ok(Job {
         bytes,
+        file_ms,
+        part,
+        parts,
         pack,
         date,
         labels,
@@ -135,35 +211,185 @@ fn wasm_memory() -> f64 {
     f64::from(bytes)
 }
 
-fn run(job: Job) {
-    let t0 = now();
-    let results = roster::run(&job.bytes, &job.pack, job.date, job.every, post_progress);
-    // The file's bytes are no longer needed: their memory serves the rest.
-    drop(job.bytes);
+/// `[index, household]` pairs as JSON.
+fn rows_json<'r>(rows: impl Iterator<Item = (usize, &'r HouseholdResult)>) -> String {
+    let rows: Vec<(usize, &HouseholdResult)> = rows.collect();
+    serde_json::to_string(&rows).unwrap_or_default()
+}
+
+fn run(job: Job, t0: f64) {
     let t1 = now();
-    let json = serde_json::to_vec(&results).unwrap_or_default();
+    let plan = roster::plan(&job.bytes, job.parts);
     let t2 = now();
-    let bytes = Uint8Array::from(json.as_slice());
-    drop(json);
-    let ms = Object::new();
-    set(&ms, "run", t1 - t0);
-    set(&ms, "json", t2 - t1);
-    let o = object("done");
-    set(&o, "results", &bytes);
-    set(&o, "memory", wasm_memory());
-    set(&o, "ms", &ms);
-    post(&o, &[bytes.buffer().into()]);
-    // The export after the results: the page shows them meanwhile.
-    let csv = export_csv(&results, &job.labels);
-    drop(results);
+    let part = roster::run_part(
+        &job.bytes,
+        &plan,
+        job.part,
+        &job.pack,
+        job.date,
+        job.every,
+        post_progress,
+    );
+    drop(job.bytes);
     let t3 = now();
-    let csv_bytes = Uint8Array::from(csv.as_slice());
+    let ms = Object::new();
+    set(&ms, "start", STARTED.with(std::cell::Cell::get));
+    set(&ms, "read", t1 - t0);
+    set(&ms, "file", job.file_ms);
+    set(&ms, "plan", t2 - t1);
+    set(&ms, "run", t3 - t2);
+    set(&ms, "used", plan.parts.len() as f64);
+    if job.part + 1 < job.parts {
+        // One id a line (a part is cut only from a file whose cells hold
+        // no line break) and their rows, cheaper to read than JSON.
+        let o = object("ids");
+        let ids: Vec<&str> = part.first_rows.iter().map(|(id, _)| id.as_str()).collect();
+        let rows: Vec<u32> = part.first_rows.iter().map(|(_, row)| *row).collect();
+        set(&o, "ids", ids.join("\n"));
+        let rows = Uint32Array::from(rows.as_slice());
+        set(&o, "rows", &rows);
+        post(&o, &[rows.buffer().into()]);
+    }
+    let held = Held {
+        part,
+        labels: job.labels,
+        ms,
+    };
+    if job.part == 0 {
+        done(held);
+    } else {
+        // The parts before this one may have used some of its ids: wait
+        // for them (`settle`).
+        HELD.with_borrow_mut(|h| *h = Some(held));
+    }
+}
+
+/// Settles the part with the ids of the parts before it.
+fn settle(data: &JsValue) -> Result<(), String> {
+    let t0 = now();
+    let Some(mut held) = HELD.with_borrow_mut(Option::take) else {
+        return Err("settle: no part screened".to_owned());
+    };
+    // Each earlier part's ids (one a line) and their first rows, in order.
+    let lists: Vec<(String, Vec<u32>)> = Array::from(&get(data, "ids"))
+        .iter()
+        .map(|v| {
+            let rows = get(&v, "rows")
+                .dyn_into::<Uint32Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            (get(&v, "ids").as_string().unwrap_or_default(), rows)
+        })
+        .collect();
+    let mut earlier: HashMap<&str, u32> = HashMap::new();
+    for (ids, rows) in &lists {
+        for (id, &row) in ids.split('\n').zip(rows) {
+            earlier.entry(id).or_insert(row);
+        }
+    }
+    held.part.settle(|id| earlier.get(id).copied());
+    set(&held.ms, "settle", now() - t0);
+    done(held);
+    Ok(())
+}
+
+/// Posts the part's summary and keeps the part.
+fn done(held: Held) {
+    let t0 = now();
+    let results = &held.part.results;
+    let n = results.programs.len();
+    let mut codes = Vec::with_capacity(results.households.len() * n);
+    for h in &results.households {
+        let c = h.outcomes.as_bytes();
+        codes.extend((0..n).map(|i| c.get(i).copied().unwrap_or(roster::code::NOT_OFFERED)));
+    }
+    let summary = Results {
+        pack: results.pack.clone(),
+        date: results.date,
+        encoding: results.encoding,
+        malformed: results.malformed,
+        programs: results.programs.clone(),
+        households: Vec::new(),
+        bad: results.bad.clone(),
+    };
+    let first = results
+        .households
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.any_likely_not_receiving())
+        .take(FIRST_ROWS);
+    let o = object("done");
+    set(
+        &o,
+        "summary",
+        serde_json::to_string(&summary).unwrap_or_default(),
+    );
+    let codes = Uint8Array::from(codes.as_slice());
+    set(&o, "codes", &codes);
+    set(&o, "rows", rows_json(first));
+    set(&o, "units", Units::of(results).to_text());
+    set(&o, "memory", wasm_memory());
+    set(&held.ms, "summary", now() - t0);
+    set(&held.ms, "end", clock());
+    set(&o, "used", get(&held.ms, "used"));
+    set(&o, "ms", &held.ms);
+    HELD.with_borrow_mut(|h| *h = Some(held));
+    post(&o, &[codes.buffer().into()]);
+}
+
+fn rows(data: &JsValue) -> Result<(), String> {
+    let indexes = get(data, "indexes")
+        .dyn_into::<Uint32Array>()
+        .map_err(|_| "indexes: expected a Uint32Array")?
+        .to_vec();
+    let json = HELD.with_borrow(|h| {
+        let h = h.as_ref()?;
+        let households = &h.part.results.households;
+        Some(rows_json(indexes.iter().filter_map(|&i| {
+            let i = i as usize;
+            households.get(i).map(|h| (i, h))
+        })))
+    });
+    let o = object("rows");
+    set(&o, "request", get(data, "request"));
+    set(&o, "rows", json.ok_or("rows: no part screened")?);
+    post(&o, &[]);
+    Ok(())
+}
+
+fn export(data: &JsValue) -> Result<(), String> {
+    let t0 = now();
+    let units = Array::from(&get(data, "units"))
+        .iter()
+        .map(|v| Units::parse(&v.as_string().unwrap_or_default()).ok_or("units: unreadable"))
+        .try_fold(None::<Units>, |all, u| {
+            let u = u?;
+            Ok::<_, String>(Some(match all {
+                Some(a) => a.and(&u),
+                None => u,
+            }))
+        })?
+        .ok_or("units: none")?;
+    let csv = HELD.with_borrow(|h| {
+        let h = h.as_ref()?;
+        let results = &h.part.results;
+        let mut csv = if get(data, "head").as_bool() == Some(true) {
+            export_head(&results.programs, &units, &h.labels)
+        } else {
+            Vec::new()
+        };
+        csv.extend(export_rows(results, &units, &h.labels));
+        Some(csv)
+    });
+    let csv = csv.ok_or("export: no part screened")?;
+    let bytes = Uint8Array::from(csv.as_slice());
     drop(csv);
     let o = object("csv");
-    set(&o, "csv", &csv_bytes);
+    set(&o, "csv", &bytes);
     set(&o, "memory", wasm_memory());
-    set(&o, "ms", t3 - t2);
-    post(&o, &[csv_bytes.buffer().into()]);
+    set(&o, "ms", now() - t0);
+    post(&o, &[bytes.buffer().into()]);
+    Ok(())
 }
 
 /// Screens a generated roster of 2,000 rows and drops the results: the
@@ -183,12 +409,13 @@ fn warm(pack: &Pack, date: Date) {
 }
 
 fn pack_and_date(data: &JsValue) -> Result<(Pack, Date), String> {
-    let get = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let pack = get("pack")
+    let pack = get(data, "pack")
         .as_string()
         .ok_or("pack: expected the pack's JSON")?;
     let pack = Pack::from_json(&pack).map_err(|e| format!("pack: {}", e.message))?;
-    let date = get("date").as_string().ok_or("date: expected YYYY-MM-DD")?;
+    let date = get(data, "date")
+        .as_string()
+        .ok_or("date: expected YYYY-MM-DD")?;
     let date = Date::parse(&date).map_err(|e| format!("date: {e}"))?;
     Ok((pack, date))
 }
@@ -196,14 +423,21 @@ fn pack_and_date(data: &JsValue) -> Result<(Pack, Date), String> {
 fn main() {
     std::panic::set_hook(Box::new(|info| post_error(&info.to_string())));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let t0 = now();
         let data = event.data();
-        let kind = Reflect::get(&data, &JsValue::from_str("type"))
-            .ok()
-            .and_then(|t| t.as_string());
+        let kind = get(&data, "type").as_string();
+        STARTED.with(|s| s.set(clock()));
         let done = match kind.as_deref() {
             Some("warm") => pack_and_date(&data).map(|(pack, date)| warm(&pack, date)),
-            Some("screen") => read_job(&data).map(run),
-            _ => Err("type: expected \"warm\" or \"screen\"".to_owned()),
+            Some("screen") => {
+                // A new file: the last one's part goes.
+                HELD.with_borrow_mut(|h| *h = None);
+                read_job(&data).map(|job| run(job, t0))
+            }
+            Some("settle") => settle(&data),
+            Some("rows") => rows(&data),
+            Some("export") => export(&data),
+            _ => Err("type: expected warm, screen, settle, rows or export".to_owned()),
         };
         if let Err(e) = done {
             post_error(&e);

@@ -189,41 +189,142 @@ fn row_end(out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// How each program's amounts are written: `Some((period, bound))` when
-/// every amount of the program has them, so the column is plain numbers.
-fn uniform_units(results: &Results) -> Vec<Option<(Period, Bound)>> {
-    let mut seen: Vec<Option<Option<(Period, Bound)>>> = vec![None; results.programs.len()];
-    for h in &results.households {
-        for (i, a) in &h.amounts {
-            let Some(slot) = seen.get_mut(usize::from(*i)) else {
-                continue;
-            };
-            let unit = (a.period, a.bound);
-            *slot = match *slot {
-                None => Some(Some(unit)),
-                Some(Some(u)) if u == unit => Some(Some(u)),
-                Some(_) => Some(None),
-            };
+/// What a program's amounts look like so far: none seen, all with one
+/// period and bound, or mixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    None,
+    Uniform(Period, Bound),
+    Mixed,
+}
+
+impl Unit {
+    fn with(self, other: Unit) -> Unit {
+        match (self, other) {
+            (Unit::None, u) | (u, Unit::None) => u,
+            (a, b) if a == b => a,
+            _ => Unit::Mixed,
         }
     }
-    // A program without amounts: plain (empty) cells.
-    seen.into_iter()
-        .map(|s| s.unwrap_or(Some((Period::Once, Bound::Exact))))
-        .collect()
+}
+
+/// How each program's amounts are written in the export, from all the
+/// households: a plain number column when every amount of the program has
+/// the same period and bound. Made by [`Units::of`] for one part of a
+/// roster, combined with [`Units::and`]; as text ([`Units::to_text`]) to
+/// pass between the console's workers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Units(Vec<Unit>);
+
+impl Units {
+    /// The units of these results' amounts.
+    pub fn of(results: &Results) -> Units {
+        let mut units = vec![Unit::None; results.programs.len()];
+        for h in &results.households {
+            for (i, a) in &h.amounts {
+                if let Some(u) = units.get_mut(usize::from(*i)) {
+                    *u = u.with(Unit::Uniform(a.period, a.bound));
+                }
+            }
+        }
+        Units(units)
+    }
+
+    /// Those of two parts of a roster together.
+    pub fn and(&self, other: &Units) -> Units {
+        let n = self.0.len().max(other.0.len());
+        let get = |u: &Units, i: usize| u.0.get(i).copied().unwrap_or(Unit::None);
+        Units((0..n).map(|i| get(self, i).with(get(other, i))).collect())
+    }
+
+    /// One item per program, `,`-separated: `-` no amount, `*` mixed, else
+    /// the period's letter (`m`, `y`, `o`, `d`, `s`) and the bound (`=`,
+    /// `<`, `>`).
+    pub fn to_text(&self) -> String {
+        self.0
+            .iter()
+            .map(|u| match u {
+                Unit::None => "-".to_owned(),
+                Unit::Mixed => "*".to_owned(),
+                Unit::Uniform(p, b) => {
+                    let p = match p {
+                        Period::Month => 'm',
+                        Period::Year => 'y',
+                        Period::Once => 'o',
+                        Period::Day => 'd',
+                        Period::Share => 's',
+                    };
+                    let b = match b {
+                        Bound::Exact => '=',
+                        Bound::UpTo => '<',
+                        Bound::AtLeast => '>',
+                    };
+                    format!("{p}{b}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Reads [`Units::to_text`]; `None` if it is not such a text.
+    pub fn parse(text: &str) -> Option<Units> {
+        if text.is_empty() {
+            return Some(Units(Vec::new()));
+        }
+        text.split(',')
+            .map(|item| match item.as_bytes() {
+                b"-" => Some(Unit::None),
+                b"*" => Some(Unit::Mixed),
+                [p, b] => {
+                    let p = match p {
+                        b'm' => Period::Month,
+                        b'y' => Period::Year,
+                        b'o' => Period::Once,
+                        b'd' => Period::Day,
+                        b's' => Period::Share,
+                        _ => return None,
+                    };
+                    let b = match b {
+                        b'=' => Bound::Exact,
+                        b'<' => Bound::UpTo,
+                        b'>' => Bound::AtLeast,
+                        _ => return None,
+                    };
+                    Some(Unit::Uniform(p, b))
+                }
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(Units)
+    }
+
+    /// The `i`-th program's period and bound when its column is plain
+    /// numbers (also when it has no amounts: empty cells).
+    fn plain(&self, i: usize) -> Option<(Period, Bound)> {
+        match self.0.get(i).copied().unwrap_or(Unit::None) {
+            Unit::None => Some((Period::Once, Bound::Exact)),
+            Unit::Uniform(p, b) => Some((p, b)),
+            Unit::Mixed => None,
+        }
+    }
+
+    fn has_amounts(&self, i: usize) -> bool {
+        !matches!(self.0.get(i), None | Some(Unit::None))
+    }
 }
 
 /// The results as CSV bytes (UTF-8 with BOM).
 pub fn export_csv(results: &Results, labels: &Labels) -> Vec<u8> {
-    let units = uniform_units(results);
-    let has_amounts: Vec<bool> = (0..results.programs.len())
-        .map(|i| {
-            results
-                .households
-                .iter()
-                .any(|h| h.amounts.iter().any(|(j, _)| usize::from(*j) == i))
-        })
-        .collect();
-    let mut out = String::with_capacity(64 + results.households.len() * 160);
+    let units = Units::of(results);
+    let mut out = export_head(&results.programs, &units, labels);
+    out.extend_from_slice(&export_rows(results, &units, labels));
+    out
+}
+
+/// The export's beginning: the byte-order mark and the header row, for
+/// these programs and the units of all the households' amounts.
+pub fn export_head(programs: &[ProgramId], units: &Units, labels: &Labels) -> Vec<u8> {
+    let mut out = String::with_capacity(64 + programs.len() * 48);
     out.push('\u{feff}');
     for h in [
         &labels.row,
@@ -234,12 +335,12 @@ pub fn export_csv(results: &Results, labels: &Labels) -> Vec<u8> {
         cell(&mut out, h, false);
         out.push(',');
     }
-    for (i, &p) in results.programs.iter().enumerate() {
+    for (i, &p) in programs.iter().enumerate() {
         let name = labels.program(p);
         cell(&mut out, name, false);
         out.push(',');
-        let heading = match units[i] {
-            Some((period, bound)) if has_amounts[i] => {
+        let heading = match units.plain(i) {
+            Some((period, bound)) if units.has_amounts(i) => {
                 labels.amount.replace("{program}", name).replace(
                     "{unit}",
                     &format!("{}{}", labels.bound(bound), labels.unit(period)),
@@ -252,7 +353,14 @@ pub fn export_csv(results: &Results, labels: &Labels) -> Vec<u8> {
     }
     cell(&mut out, &labels.problem, false);
     row_end(&mut out);
+    out.into_bytes()
+}
 
+/// The export's rows for these results (a whole roster's, or one part's:
+/// the parts' rows one after the other are the whole's), with `units`
+/// those of the whole roster.
+pub fn export_rows(results: &Results, units: &Units, labels: &Labels) -> Vec<u8> {
+    let mut out = String::with_capacity(results.households.len() * 160 + results.bad.len() * 80);
     let words = Words {
         gap: escaped(&labels.likely_not_receiving),
         likely: escaped(&labels.likely),
@@ -271,7 +379,7 @@ pub fn export_csv(results: &Results, labels: &Labels) -> Vec<u8> {
         };
         if take_household {
             if let Some(h) = households.next() {
-                household_row(&mut out, &mut scratch, results, h, labels, &words, &units);
+                household_row(&mut out, &mut scratch, results, h, labels, &words, units);
             }
         } else if let Some(b) = bad.next() {
             out.push_str(&b.row.to_string());
@@ -310,7 +418,7 @@ fn household_row(
     h: &HouseholdResult,
     labels: &Labels,
     words: &Words,
-    units: &[Option<(Period, Bound)>],
+    units: &Units,
 ) {
     let mut digits = [0; 64];
     out.push_str(crate::num::format_decimal(
@@ -347,7 +455,7 @@ fn household_row(
         out.push_str(word);
         out.push(',');
         if let Some(a) = h.amount(i) {
-            if units.get(i).copied().flatten().is_some() {
+            if units.plain(i).is_some() {
                 // A number: nothing to quote.
                 number(out, a);
             } else {

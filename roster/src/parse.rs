@@ -313,7 +313,7 @@ impl<'t> Splitter<'t> {
 /// A cell without its surrounding whitespace (cells are compared trimmed,
 /// as the CLI always did): most cells start and end with a printable ASCII
 /// character and need no search.
-fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
         (None, _) => s,
@@ -476,6 +476,46 @@ impl<'t> Reader<'t> {
             // About one household in every 300 bytes of text.
             seen: HashMap::with_capacity_and_hasher(text.len() / 300, Default::default()),
         })
+    }
+
+    /// A reader of a later part of the same file (see `crate::parts`):
+    /// `text` starts at a record that starts a household, numbered
+    /// `first_row`; the columns are those `header` read.
+    pub(crate) fn resume(header: &Reader<'_>, text: &'t str, first_row: u32) -> Self {
+        Reader {
+            split: Splitter {
+                text,
+                pos: 0,
+                row: first_row.saturating_sub(1),
+                start: 0,
+            },
+            index: header.index,
+            width: header.width,
+            cells: Vec::new(),
+            pending: None,
+            seen: HashMap::with_capacity_and_hasher(text.len() / 300, Default::default()),
+        }
+    }
+
+    /// The header's width in cells (0 when the text has no header).
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The row of the last record read (after [`Reader::new`]: the header's).
+    pub(crate) fn row(&self) -> u32 {
+        self.split.row
+    }
+
+    /// The position of a column in a record.
+    pub(crate) fn column(&self, col: Column) -> Option<usize> {
+        self.index[col as usize]
+    }
+
+    /// Each household id read, with the row where its first household
+    /// started (the ids a later part of the file must not use again).
+    pub(crate) fn into_first_rows(self) -> impl Iterator<Item = (String, u32)> {
+        self.seen.into_iter()
     }
 
     /// How much of the text has been read, in bytes (for progress).

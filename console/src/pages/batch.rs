@@ -1,21 +1,26 @@
 //! Batch screening (政策找人): a household roster (CSV, UTF-8 or GBK) is
-//! screened in this browser, in a Web Worker running the `roster` crate as
+//! screened in this browser, in Web Workers running the `roster` crate as
 //! WASM (`roster-worker/`), so the roster never leaves the worker's
 //! computer: the page fetches only static files (the place's pack, the
-//! worker's script). A progress bar while it runs; then the results,
-//! filterable by program and outcome, with "likely but not receiving"
-//! marked in words; the rows with problems, each with its row number and
-//! reason; and the export as a CSV file for Excel, written by the worker.
+//! worker's script). Several workers (one a core, two to four) each
+//! screen a part of the file, cut between households, and keep their
+//! results: the page gets each part's outcome codes (one byte a program
+//! and household) and bad rows, filters on the codes, and asks the
+//! workers for the households it shows. A progress bar while it runs;
+//! then the results, filterable by program and outcome, with "likely but
+//! not receiving" marked in words; the rows with problems, each with its
+//! row number and reason; and the export as a CSV file for Excel, written
+//! by the workers part by part.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect, Uint8Array, Uint32Array};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roster::{BadRow, HouseholdResult, Labels, Problem, Results};
+use roster::{BadRow, HouseholdResult, Labels, Problem, Results, code};
 use rules_core::{Outcome, ProgramId};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,8 +38,10 @@ const TEMPLATE_URL: &str = "/console/example.csv";
 const PAGE: usize = 50;
 /// Bad rows shown before "show all".
 const BAD_PAGE: usize = 100;
-/// Households between progress messages.
+/// Households between progress messages (of each worker).
 const PROGRESS_EVERY: u32 = 1000;
+/// Workers at most (the file is cut into as many parts).
+const MAX_WORKERS: usize = 4;
 
 /// A place's pack as the page holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,23 +114,119 @@ impl Show {
 
     /// Whether the `i`-th program's result passes.
     fn passes(self, h: &HouseholdResult, i: usize) -> bool {
+        let c = h.outcomes.as_bytes().get(i).copied();
+        self.passes_code(c.unwrap_or(code::NOT_OFFERED))
+    }
+
+    /// Whether an outcome code (`roster::code`) passes.
+    fn passes_code(self, c: u8) -> bool {
         match self {
-            Show::Any => h.outcome(i) != Outcome::NotOffered,
-            Show::Gap => h.likely_not_receiving(i),
-            Show::Likely => h.outcome(i) == Outcome::Likely,
-            Show::Possible => h.outcome(i) == Outcome::Possible,
-            Show::Unlikely => h.outcome(i) == Outcome::Unlikely,
+            Show::Any => c != code::NOT_OFFERED,
+            Show::Gap => c == code::LIKELY_NOT_RECEIVING,
+            Show::Likely => c == code::LIKELY || c == code::LIKELY_NOT_RECEIVING,
+            Show::Possible => c == code::POSSIBLE,
+            Show::Unlikely => c == code::UNLIKELY,
         }
     }
 }
 
+/// The results table's content for a filter.
+#[derive(Clone, Debug, PartialEq)]
+struct Table {
+    program: Option<usize>,
+    show: Show,
+    /// The households that pass, of which `rows` are the first.
+    count: usize,
+    rows: Vec<HouseholdResult>,
+}
+
+/// A screened roster as the page holds it: the households stay in the
+/// workers, one part each.
+#[derive(Debug, PartialEq)]
+struct Screened {
+    /// The pack, encoding and programs, and every bad row in row order (no
+    /// households).
+    results: Results,
+    /// Each part's outcome codes, `programs.len()` bytes a household.
+    codes: Vec<Vec<u8>>,
+    households: usize,
+    /// Households with a program likely but not received.
+    gaps: usize,
+    /// How many parts the file was cut into.
+    used: usize,
+}
+
+impl Screened {
+    /// The households (part, index) that pass the filter, in file order.
+    fn matching(&self, program: Option<usize>, show: Show) -> Vec<(usize, usize)> {
+        let n = self.results.programs.len();
+        let mut out = Vec::new();
+        for (part, codes) in self.codes.iter().enumerate() {
+            for (i, h) in codes.chunks_exact(n.max(1)).enumerate() {
+                let pass = match program {
+                    Some(p) => h.get(p).is_some_and(|&c| show.passes_code(c)),
+                    None => match show {
+                        Show::Any => true,
+                        s => h.iter().any(|&c| s.passes_code(c)),
+                    },
+                };
+                if pass {
+                    out.push((part, i));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What a worker sent at the end of its part.
+struct PartDone {
+    summary: Results,
+    codes: Vec<u8>,
+    units: JsValue,
+    used: usize,
+    memory: f64,
+    ms: JsValue,
+}
+
+/// One run's messages so far, part by part.
+#[derive(Default)]
+struct Gathered {
+    /// Households screened and bytes read, as last reported.
+    progress: Vec<(f64, f64)>,
+    /// The file's size in bytes.
+    total: f64,
+    /// The ids each part read with their rows (`{ids, rows}`, passed on to
+    /// the later parts as they are).
+    ids: Vec<Option<JsValue>>,
+    settle_sent: Vec<bool>,
+    done: Vec<Option<PartDone>>,
+    /// The export, part by part.
+    csv: Vec<Option<Uint8Array>>,
+    /// The page's time handling the workers' results (ms).
+    page_ms: f64,
+    /// Each worker's WASM memory, as last reported (bytes).
+    memory: Vec<f64>,
+    /// Every part's export units, until the export is asked for.
+    units: Option<js_sys::Array>,
+}
+
+/// What the page keeps of the worker that is not plain data.
 /// What the page keeps of the worker that is not plain data.
 #[derive(Default)]
 struct Held {
-    worker: Option<web_sys::Worker>,
-    onmessage: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
-    /// The export, as the worker wrote it.
-    csv: Option<Uint8Array>,
+    workers: Vec<web_sys::Worker>,
+    onmessage: Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+    /// Workers that have loaded, and that have warmed up for the place.
+    ready: usize,
+    warm: usize,
+    gathered: Gathered,
+    /// Households the page was sent, by (part, index), for this run.
+    cache: HashMap<(usize, usize), HouseholdResult>,
+    /// Asked for and not yet come.
+    asked: HashSet<(usize, usize)>,
+    /// The run these are for: answers about an earlier run are dropped.
+    generation: u32,
     /// When the file was handed over (`performance.now()`).
     started: f64,
 }
@@ -136,6 +239,14 @@ fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// The time on a clock the workers share (ms since 1970), for the
+/// benchmark's timeline.
+fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.time_origin() + p.now())
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -246,69 +357,317 @@ fn labels() -> Labels {
 /// The page's signals the worker's messages write.
 #[derive(Clone, Copy)]
 struct Run {
+    /// Every worker has loaded.
     ready: RwSignal<bool>,
-    /// The worker has warmed up for the chosen place.
+    /// Every worker has warmed up for the chosen place.
     warm: RwSignal<bool>,
     phase: RwSignal<Phase>,
-    results: RwSignal<Option<Arc<Results>>>,
+    results: RwSignal<Option<Arc<Screened>>>,
+    /// Bumped when households come from the workers.
+    cached: RwSignal<u64>,
     seconds: RwSignal<f64>,
-    /// The worker's and the page's WASM memory (bytes; it only grows, so
-    /// this is the peak) and the worker's stage times, for the benchmark.
+    /// The workers' and the page's WASM memory (bytes; it only grows, so
+    /// this is the peak) and the workers' stage times, for the benchmark.
     memory: RwSignal<f64>,
     page_memory: RwSignal<f64>,
-    /// The page's time to read the results (ms), the worker's for the
-    /// export (ms), and whether the export has come.
+    /// The page's time handling the results (ms), the workers' for the
+    /// export (ms, the slowest part), and whether the export has come.
     parse_ms: RwSignal<f64>,
     export_ms: RwSignal<f64>,
     csv_ready: RwSignal<bool>,
     stage_ms: RwSignal<String>,
+    /// When the file was handed over and when every part's results were
+    /// in ([`clock`]).
+    timeline: RwSignal<(f64, f64)>,
 }
 
-fn on_message(run: Run, data: &JsValue) {
+/// How many workers: one a core the browser reports, two to four.
+fn worker_count() -> usize {
+    let cores = web_sys::window().map_or(2.0, |w| w.navigator().hardware_concurrency());
+    (cores as usize).clamp(2, MAX_WORKERS)
+}
+
+fn post_to(k: usize, message: &Object, transfer: Option<&JsValue>) -> bool {
+    HELD.with_borrow(|h| {
+        let Some(w) = h.workers.get(k) else {
+            return false;
+        };
+        match transfer {
+            Some(t) => w
+                .post_message_with_transfer(message, &js_sys::Array::of1(t))
+                .is_ok(),
+            None => w.post_message(message).is_ok(),
+        }
+    })
+}
+
+fn post_all(message: &Object) -> bool {
+    let n = HELD.with_borrow(|h| h.workers.len());
+    (0..n).all(|k| post_to(k, message, None))
+}
+
+fn on_message(run: Run, k: usize, data: &JsValue) {
     match get(data, "type").as_string().as_deref() {
-        Some("ready") => run.ready.set(true),
-        Some("progress") => run.phase.set(Phase::Running {
-            households: get(data, "households").as_f64().unwrap_or(0.0) as u64,
-            read: get(data, "read").as_f64().unwrap_or(0.0),
-            total: get(data, "total").as_f64().unwrap_or(0.0),
-        }),
-        Some("done") => {
-            let t0 = now();
-            let bytes = get(data, "results")
-                .dyn_into::<Uint8Array>()
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
-            let started = HELD.with_borrow(|h| h.started);
-            match serde_json::from_slice::<Results>(&bytes) {
-                Ok(results) => {
-                    drop(bytes);
-                    run.parse_ms.set(now() - t0);
-                    run.seconds.set((now() - started) / 1000.0);
-                    run.memory.set(get(data, "memory").as_f64().unwrap_or(0.0));
-                    run.stage_ms.set(
-                        js_sys::JSON::stringify(&get(data, "ms"))
-                            .ok()
-                            .and_then(|s| s.as_string())
-                            .unwrap_or_default(),
-                    );
-                    run.results.set(Some(Arc::new(results)));
-                    run.phase.set(Phase::Done);
-                    run.page_memory.set(page_memory());
+        Some("ready") => {
+            let all = HELD.with_borrow_mut(|h| {
+                h.ready += 1;
+                h.ready == h.workers.len()
+            });
+            run.ready.set(all);
+        }
+        Some("warm") => {
+            let all = HELD.with_borrow_mut(|h| {
+                h.warm += 1;
+                h.warm == h.workers.len()
+            });
+            run.warm.set(all);
+        }
+        Some("progress") => {
+            let num = |key| get(data, key).as_f64().unwrap_or(0.0);
+            let (households, read, total) = HELD.with_borrow_mut(|h| {
+                let g = &mut h.gathered;
+                if let Some(p) = g.progress.get_mut(k) {
+                    *p = (num("households"), num("read"));
                 }
-                Err(_) => run.phase.set(Phase::Failed),
+                let households: f64 = g.progress.iter().map(|p| p.0).sum();
+                let read: f64 = g.progress.iter().map(|p| p.1).sum();
+                (households, read, g.total)
+            });
+            run.phase.set(Phase::Running {
+                households: households as u64,
+                read,
+                total,
+            });
+        }
+        Some("ids") => {
+            HELD.with_borrow_mut(|h| {
+                if let Some(slot) = h.gathered.ids.get_mut(k) {
+                    let ids = Object::new();
+                    set(&ids, "ids", get(data, "ids"));
+                    set(&ids, "rows", get(data, "rows"));
+                    *slot = Some(ids.into());
+                }
+            });
+            send_settles();
+        }
+        Some("done") => part_done(run, k, data),
+        Some("rows") => {
+            let t0 = now();
+            let request = get(data, "request").as_f64().unwrap_or(-1.0);
+            let rows = get(data, "rows").as_string().unwrap_or_default();
+            let rows: Vec<(usize, HouseholdResult)> =
+                serde_json::from_str(&rows).unwrap_or_default();
+            let current = HELD.with_borrow_mut(|h| {
+                if f64::from(h.generation) != request {
+                    return false;
+                }
+                for (i, r) in rows {
+                    h.asked.remove(&(k, i));
+                    h.cache.insert((k, i), r);
+                }
+                h.gathered.page_ms += now() - t0;
+                true
+            });
+            if current {
+                run.cached.update(|n| *n += 1);
             }
         }
         Some("csv") => {
             let csv = get(data, "csv").dyn_into::<Uint8Array>().ok();
-            let ready = csv.is_some();
-            HELD.with_borrow_mut(|h| h.csv = csv);
-            run.memory.set(get(data, "memory").as_f64().unwrap_or(0.0));
-            run.export_ms.set(get(data, "ms").as_f64().unwrap_or(0.0));
-            run.csv_ready.set(ready);
+            let ms = get(data, "ms").as_f64().unwrap_or(0.0);
+            let memory = get(data, "memory").as_f64().unwrap_or(0.0);
+            let all = HELD.with_borrow_mut(|h| {
+                if let Some(slot) = h.gathered.csv.get_mut(k) {
+                    *slot = csv;
+                }
+                h.gathered.csv.iter().all(Option::is_some)
+            });
+            run.export_ms.update(|m| *m = m.max(ms));
+            run.memory.set(HELD.with_borrow_mut(|h| {
+                if let Some(m) = h.gathered.memory.get_mut(k) {
+                    *m = memory;
+                }
+                h.gathered.memory.iter().sum()
+            }));
+            run.csv_ready.set(all);
         }
-        Some("error") => run.phase.set(Phase::Failed),
-        Some("warm") => run.warm.set(true),
+        Some("error") => {
+            // A worker's message (a panic's, or why a job could not
+            // start), for whoever looks at the browser's console.
+            let message = format!(
+                "roster-worker {k}: {}",
+                get(data, "message").as_string().unwrap_or_default()
+            );
+            web_sys::console::error_1(&message.into());
+            run.phase.set(Phase::Failed);
+        }
         _ => {}
+    }
+}
+
+/// Sends each part after the first the ids of the parts before it, once
+/// they are all in.
+fn send_settles() {
+    let ready: Vec<(usize, js_sys::Array)> = HELD.with_borrow_mut(|h| {
+        let g = &mut h.gathered;
+        let mut out = Vec::new();
+        for j in 1..g.ids.len() {
+            if g.settle_sent[j] || !g.ids[..j].iter().all(Option::is_some) {
+                continue;
+            }
+            g.settle_sent[j] = true;
+            out.push((j, g.ids[..j].iter().flatten().collect()));
+        }
+        out
+    });
+    for (j, ids) in ready {
+        let m = Object::new();
+        set(&m, "type", "settle");
+        set(&m, "ids", ids);
+        post_to(j, &m, None);
+    }
+}
+
+/// A part's results: kept until every part's are in, then shown.
+fn part_done(run: Run, k: usize, data: &JsValue) {
+    let t0 = now();
+    let summary = get(data, "summary").as_string().unwrap_or_default();
+    let Ok(summary) = serde_json::from_str::<Results>(&summary) else {
+        run.phase.set(Phase::Failed);
+        return;
+    };
+    let codes = get(data, "codes")
+        .dyn_into::<Uint8Array>()
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    let rows = get(data, "rows").as_string().unwrap_or_default();
+    let rows: Vec<(usize, HouseholdResult)> = serde_json::from_str(&rows).unwrap_or_default();
+    let done = PartDone {
+        summary,
+        codes,
+        units: get(data, "units"),
+        used: get(data, "used").as_f64().unwrap_or(1.0) as usize,
+        memory: get(data, "memory").as_f64().unwrap_or(0.0),
+        ms: get(data, "ms"),
+    };
+    let all = HELD.with_borrow_mut(|h| {
+        for (i, r) in rows {
+            h.cache.insert((k, i), r);
+        }
+        let g = &mut h.gathered;
+        if let Some(m) = g.memory.get_mut(k) {
+            *m = done.memory;
+        }
+        if let Some(slot) = g.done.get_mut(k) {
+            *slot = Some(done);
+        }
+        g.page_ms += now() - t0;
+        g.done.iter().all(Option::is_some)
+    });
+    if all {
+        finish(run);
+    }
+}
+
+/// Every part is in: the results, and the export asked for.
+fn finish(run: Run) {
+    let t0 = now();
+    let (parts, started, page_ms) = HELD.with_borrow_mut(|h| {
+        let g = &mut h.gathered;
+        (
+            g.done
+                .iter_mut()
+                .filter_map(Option::take)
+                .collect::<Vec<_>>(),
+            h.started,
+            g.page_ms,
+        )
+    });
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return;
+    };
+    let used = first.used;
+    let mut results = first.summary;
+    let mut codes = vec![first.codes];
+    let units = js_sys::Array::of1(&first.units);
+    let stages = js_sys::Array::of1(&first.ms);
+    for p in parts {
+        results.malformed |= p.summary.malformed;
+        results.bad.extend(p.summary.bad);
+        codes.push(p.codes);
+        units.push(&p.units);
+        stages.push(&p.ms);
+    }
+    results.bad.sort_by_key(|b| b.row);
+    let n = results.programs.len().max(1);
+    let households = codes.iter().map(|c| c.len() / n).sum();
+    let gaps = codes
+        .iter()
+        .flat_map(|c| c.chunks_exact(n))
+        .filter(|h| h.contains(&code::LIKELY_NOT_RECEIVING))
+        .count();
+    let memory = HELD.with_borrow(|h| h.gathered.memory.iter().sum());
+    let screened = Screened {
+        results,
+        codes,
+        households,
+        gaps,
+        used,
+    };
+    run.memory.set(memory);
+    run.stage_ms.set(
+        js_sys::JSON::stringify(&stages)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default(),
+    );
+    run.parse_ms.set(page_ms + now() - t0);
+    run.seconds.set((now() - started) / 1000.0);
+    run.timeline.set((clock() - (now() - started), clock()));
+    run.results.set(Some(Arc::new(screened)));
+    run.phase.set(Phase::Done);
+    run.page_memory.set(page_memory());
+    // The export once the results are drawn (`ResultsView` asks): two
+    // workers writing it at once would take both cores from the page.
+    HELD.with_borrow_mut(|h| h.gathered.units = Some(units));
+}
+
+/// Asks the workers for the export, part by part, with every part's units.
+fn request_export() {
+    let Some(units) = HELD.with_borrow_mut(|h| h.gathered.units.take()) else {
+        return;
+    };
+    let n = HELD.with_borrow(|h| h.workers.len());
+    for k in 0..n {
+        let m = Object::new();
+        set(&m, "type", "export");
+        set(&m, "units", &units);
+        set(&m, "head", k == 0);
+        post_to(k, &m, None);
+    }
+}
+
+/// Asks the workers for the households the page is to show and lacks.
+fn ask_rows(wanted: &[(usize, usize)]) {
+    let (generation, asks) = HELD.with_borrow_mut(|h| {
+        let mut asks: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+        for &(part, i) in wanted {
+            if h.cache.contains_key(&(part, i)) || !h.asked.insert((part, i)) {
+                continue;
+            }
+            asks.entry(part)
+                .or_default()
+                .push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        (h.generation, asks)
+    });
+    for (part, indexes) in asks {
+        let m = Object::new();
+        set(&m, "type", "rows");
+        set(&m, "request", generation);
+        set(&m, "indexes", Uint32Array::from(indexes.as_slice()));
+        post_to(part, &m, None);
     }
 }
 
@@ -321,54 +680,41 @@ fn page_memory() -> f64 {
         .map_or(0.0, |b| f64::from(b.byte_length()))
 }
 
-fn start_worker(run: Run) {
-    let Ok(worker) = web_sys::Worker::new(WORKER_URL) else {
-        run.phase.set(Phase::Failed);
-        return;
-    };
-    let onmessage =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            on_message(run, &ev.data());
+fn start_workers(run: Run) {
+    for k in 0..worker_count() {
+        let Ok(worker) = web_sys::Worker::new(WORKER_URL) else {
+            run.phase.set(Phase::Failed);
+            return;
+        };
+        let onmessage =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                on_message(run, k, &ev.data());
+            });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        let onerror =
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| run.phase.set(Phase::Failed));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        // An error handler for the worker's whole life.
+        onerror.forget();
+        HELD.with_borrow_mut(|h| {
+            h.workers.push(worker);
+            h.onmessage.push(onmessage);
         });
-    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| run.phase.set(Phase::Failed));
-    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    // An error handler for the worker's whole life.
-    onerror.forget();
-    HELD.with_borrow_mut(|h| {
-        h.worker = Some(worker);
-        h.onmessage = Some(onmessage);
-    });
+    }
 }
 
-fn stop_worker() {
+fn stop_workers() {
     HELD.with_borrow_mut(|h| {
-        if let Some(w) = h.worker.take() {
+        for w in h.workers.drain(..) {
             w.terminate();
         }
-        h.onmessage = None;
-        h.csv = None;
+        *h = Held::default();
     });
-}
-
-fn post(message: &Object, transfer: Option<&JsValue>) -> bool {
-    HELD.with_borrow(|h| {
-        let Some(w) = &h.worker else {
-            return false;
-        };
-        match transfer {
-            Some(t) => w
-                .post_message_with_transfer(message, &js_sys::Array::of1(t))
-                .is_ok(),
-            None => w.post_message(message).is_ok(),
-        }
-    })
 }
 
 /// Hand the file to the browser as a download.
 fn save_csv(name: &str) -> Option<()> {
-    let csv = HELD.with_borrow(|h| h.csv.clone())?;
-    let parts = js_sys::Array::of1(&csv);
+    let parts: js_sys::Array = HELD.with_borrow(|h| h.gathered.csv.iter().flatten().collect());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
@@ -386,6 +732,7 @@ pub fn BatchPage() -> impl IntoView {
         warm: RwSignal::new(false),
         phase: RwSignal::new(Phase::Idle),
         results: RwSignal::new(None),
+        cached: RwSignal::new(0),
         seconds: RwSignal::new(0.0),
         memory: RwSignal::new(0.0),
         page_memory: RwSignal::new(0.0),
@@ -393,12 +740,13 @@ pub fn BatchPage() -> impl IntoView {
         export_ms: RwSignal::new(0.0),
         csv_ready: RwSignal::new(false),
         stage_ms: RwSignal::new(String::new()),
+        timeline: RwSignal::new((0.0, 0.0)),
     };
     let missing_file = RwSignal::new(false);
     let file_input = NodeRef::<html::Input>::new();
 
-    start_worker(run);
-    on_cleanup(stop_worker);
+    start_workers(run);
+    on_cleanup(stop_workers);
 
     // Every place's pack, for its name and its rules (a few tens of KB each).
     for code in places() {
@@ -420,24 +768,35 @@ pub fn BatchPage() -> impl IntoView {
     }
     let pack = move || packs.with(|p| p.get(&place.get()).cloned());
 
-    // Once the worker is ready and the place's pack is here, the worker
-    // warms up while the file is being chosen (see roster-worker).
+    // Once the workers are ready and the place's pack is here, they warm
+    // up while the file is being chosen (see roster-worker). Every read is
+    // a `try_`: the workers' messages can schedule this effect just as the
+    // page is replaced (the console draws its page again once a
+    // language's messages have come), and a disposed value must end it,
+    // not panic.
     let warmed = StoredValue::new(String::new());
     Effect::new(move |_| {
-        if !run.ready.get() {
+        if run.ready.try_get() != Some(true) {
             return;
         }
-        if let Some(PackState::Ready(json, _)) = pack()
-            && warmed.get_value() != place.get_untracked()
-        {
-            warmed.set_value(place.get_untracked());
-            run.warm.set(false);
-            let m = Object::new();
-            set(&m, "type", "warm");
-            set(&m, "pack", &*json);
-            set(&m, "date", date.get_untracked());
-            post(&m, None);
+        let Some(current) = place.try_get() else {
+            return;
+        };
+        let Some(Some(PackState::Ready(json, _))) = packs.try_with(|p| p.get(&current).cloned())
+        else {
+            return;
+        };
+        if warmed.try_with_value(|w| *w == current) != Some(false) {
+            return;
         }
+        warmed.try_set_value(current);
+        run.warm.set(false);
+        HELD.with_borrow_mut(|h| h.warm = 0);
+        let m = Object::new();
+        set(&m, "type", "warm");
+        set(&m, "pack", &*json);
+        set(&m, "date", date.try_get_untracked().unwrap_or_default());
+        post_all(&m);
     });
 
     let running = move || matches!(run.phase.get(), Phase::Running { .. });
@@ -463,20 +822,41 @@ pub fn BatchPage() -> impl IntoView {
             read: 0.0,
             total: 0.0,
         });
+        let parts = HELD.with_borrow_mut(|h| {
+            let n = h.workers.len();
+            h.started = now();
+            h.generation += 1;
+            h.cache.clear();
+            h.asked.clear();
+            h.gathered = Gathered {
+                progress: vec![(0.0, 0.0); n],
+                total: file.size(),
+                ids: vec![None; n],
+                settle_sent: vec![false; n],
+                done: (0..n).map(|_| None).collect(),
+                csv: vec![None; n],
+                page_ms: 0.0,
+                memory: vec![0.0; n],
+                units: None,
+            };
+            n
+        });
+        run.export_ms.set(0.0);
         let m = Object::new();
         set(&m, "type", "screen");
-        // The File itself: the worker reads it, the page never holds the
+        // The File itself: each worker reads it, the page never holds the
         // roster's bytes.
         set(&m, "bytes", &file);
+        set(&m, "parts", parts as f64);
         set(&m, "pack", &*json);
         set(&m, "date", date.get_untracked());
         set(&m, "labels", words);
         set(&m, "every", PROGRESS_EVERY);
-        HELD.with_borrow_mut(|h| {
-            h.started = now();
-            h.csv = None;
+        let posted = (0..parts).all(|k| {
+            set(&m, "part", k as f64);
+            post_to(k, &m, None)
         });
-        if !post(&m, None) {
+        if !posted {
             run.phase.set(Phase::Failed);
         }
     };
@@ -666,14 +1046,14 @@ fn Help() -> impl IntoView {
 
 /// One household's results for the table: the programs the filter passes.
 fn result_cell(
-    results: &Results,
+    programs: &[ProgramId],
     h: &HouseholdResult,
     program: Option<usize>,
     show: Show,
 ) -> AnyView {
     let indexes: Vec<usize> = match program {
         Some(i) => vec![i],
-        None => (0..results.programs.len())
+        None => (0..programs.len())
             .filter(|&i| match show {
                 // All programs, any outcome: what is likely or possible.
                 Show::Any => matches!(h.outcome(i), Outcome::Likely | Outcome::Possible),
@@ -689,7 +1069,7 @@ fn result_cell(
             {indexes
                 .into_iter()
                 .map(|i| {
-                    let name = results.programs[i].as_str();
+                    let name = programs[i].as_str();
                     let outcome = match h.outcome(i) {
                         Outcome::Likely => "likely",
                         Outcome::Possible => "possible",
@@ -719,7 +1099,7 @@ fn result_cell(
 }
 
 #[component]
-fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
+fn ResultsView(results: Arc<Screened>, run: Run) -> impl IntoView {
     let program = RwSignal::new(String::new());
     let show = RwSignal::new(Show::Gap);
     let shown = RwSignal::new(PAGE);
@@ -728,42 +1108,67 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
         let results = results.clone();
         move || {
             let p = program.get();
-            results.programs.iter().position(|q| q.as_str() == p)
+            results
+                .results
+                .programs
+                .iter()
+                .position(|q| q.as_str() == p)
         }
     };
-    // The matching households, in file order (indexes into the results).
+    // The matching households, (part, index) in file order, from the
+    // outcome codes.
     let matching = {
         let results = results.clone();
         let program_index = program_index.clone();
-        Memo::new(move |_| {
-            let (i, s) = (program_index(), show.get());
-            results
-                .households
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| match i {
-                    Some(i) => s.passes(h, i),
-                    None => match s {
-                        Show::Any => true,
-                        s => (0..results.programs.len()).any(|j| s.passes(h, j)),
-                    },
+        Memo::new(move |_| results.matching(program_index(), show.get()))
+    };
+    // Drawn: now the workers write the export (after the next frame).
+    Effect::new(move |_| {
+        request_animation_frame(move || request_animation_frame(request_export));
+    });
+    // The workers send the households to show that the page lacks.
+    Effect::new(move |_| {
+        // `try_`: as for the warm-up, a disposed value ends the effect.
+        let Some(n) = shown.try_get() else {
+            return;
+        };
+        matching.try_with(|m| ask_rows(&m[..n.min(m.len())]));
+    });
+    // What the table shows: the filter's count and households once all of
+    // them are here (the previous ones stay until then, a moment).
+    let table = {
+        let program_index = program_index.clone();
+        Memo::new(move |prev: Option<&Option<Table>>| {
+            run.cached.track();
+            let (program, show, n) = (program_index(), show.get(), shown.get());
+            let rows = matching.with(|m| {
+                HELD.with_borrow(|h| {
+                    m.iter()
+                        .take(n)
+                        .map(|key| h.cache.get(key).cloned())
+                        .collect::<Option<Vec<_>>>()
                 })
-                .map(|(n, _)| n)
-                .collect::<Vec<usize>>()
+            });
+            match rows {
+                Some(rows) => Some(Table {
+                    program,
+                    show,
+                    count: matching.with(Vec::len),
+                    rows,
+                }),
+                None => prev.cloned().flatten(),
+            }
         })
     };
-    let gaps = results
-        .households
-        .iter()
-        .filter(|h| h.any_likely_not_receiving())
-        .count();
-    let total = results.households.len();
-    let bad_count = results.bad.len();
-    let encoding = results.encoding.name();
-    let malformed = results.malformed;
+    let gaps = results.gaps;
+    let total = results.households;
+    let bad_count = results.results.bad.len();
+    let encoding = results.results.encoding.name();
+    let malformed = results.results.malformed;
+    let used = results.used;
     let file_name = format!(
         "jiuzhu-batch-{}-{}.csv",
-        results.pack,
+        results.results.pack,
         format::today_compact()
     );
     let export = move |_| {
@@ -773,25 +1178,25 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
     };
     let rows = {
         let results = results.clone();
-        let program_index = program_index.clone();
         move || {
-            let (i, s) = (program_index(), show.get());
-            matching.with(|m| {
-                m.iter()
-                    .take(shown.get())
-                    .map(|&n| {
-                        let h = &results.households[n];
+            table.with(|t| {
+                let Some(t) = t else {
+                    return Vec::new();
+                };
+                t.rows
+                    .iter()
+                    .map(|h| {
                         let class = if h.any_likely_not_receiving() { "household has-gap" } else { "household" };
                         view! {
                             <tr class=class>
                                 <td class="nowrap" data-label=t!("batch-col-row")>{h.row}</td>
                                 <td class="mono nowrap" data-label=t!("batch-col-household")>{h.id.clone()}</td>
                                 <td data-label=t!("batch-col-members")>{h.members}</td>
-                                <td class="results" data-label=t!("batch-col-results")>{result_cell(&results, h, i, s)}</td>
+                                <td class="results" data-label=t!("batch-col-results")>{result_cell(&results.results.programs, h, t.program, t.show)}</td>
                             </tr>
                         }
                     })
-                    .collect_view()
+                    .collect::<Vec<_>>()
             })
         }
     };
@@ -799,6 +1204,7 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
         let results = results.clone();
         move || {
             results
+                .results
                 .bad
                 .iter()
                 .take(bad_shown.get())
@@ -815,7 +1221,7 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
                 .collect_view()
         }
     };
-    let programs = results.programs.clone();
+    let programs = results.results.programs.clone();
     view! {
         <section
             class="card batch-results"
@@ -826,6 +1232,9 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
             data-export-ms=move || run.export_ms.get().to_string()
             data-stage-ms=move || run.stage_ms.get()
             data-seconds=move || run.seconds.get().to_string()
+            data-workers=used
+            data-started-at=move || run.timeline.get().0.to_string()
+            data-finished-at=move || run.timeline.get().1.to_string()
         >
             <h2 id="batch-results-h">{t!("batch-results-heading")}</h2>
             <p class="summary" role="status">
@@ -901,18 +1310,22 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
             </form>
             <p class="count" role="status">
                 {move || {
-                    let count = matching.with(Vec::len);
-                    if count == 0 {
-                        i18n::tr("batch-none-match")
-                    } else {
-                        i18n::tr_args(
-                            "batch-shown",
-                            &[
-                                ("count", i18n::group_thousands(&count.to_string())),
-                                ("shown", count.min(shown.get()).to_string()),
-                            ],
-                        )
-                    }
+                    table.with(|t| {
+                        let Some(t) = t else {
+                            return String::new();
+                        };
+                        if t.count == 0 {
+                            i18n::tr("batch-none-match")
+                        } else {
+                            i18n::tr_args(
+                                "batch-shown",
+                                &[
+                                    ("count", i18n::group_thousands(&t.count.to_string())),
+                                    ("shown", t.rows.len().to_string()),
+                                ],
+                            )
+                        }
+                    })
                 }}
             </p>
             <table class="queue batch">
@@ -928,7 +1341,7 @@ fn ResultsView(results: Arc<Results>, run: Run) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             {move || {
-                let left = matching.with(Vec::len).saturating_sub(shown.get());
+                let left = table.with(|t| t.as_ref().map_or(0, |t| t.count.saturating_sub(t.rows.len())));
                 (left > 0)
                     .then(|| {
                         view! {
