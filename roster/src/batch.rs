@@ -76,7 +76,9 @@ pub struct HouseholdResult {
 /// The JSON form of [`HouseholdResult`].
 type Wire = (String, u32, u32, String, String);
 
-fn period_letter(p: Period) -> char {
+/// A period's letter in the compact texts of the results and the export's
+/// units (`m`, `y`, `o`, `d`, `s`).
+pub(crate) fn period_letter(p: Period) -> char {
     match p {
         Period::Month => 'm',
         Period::Year => 'y',
@@ -84,6 +86,18 @@ fn period_letter(p: Period) -> char {
         Period::Day => 'd',
         Period::Share => 's',
     }
+}
+
+/// The period of a letter written by [`period_letter`].
+pub(crate) fn period_of_letter(letter: u8) -> Option<Period> {
+    Some(match letter {
+        b'm' => Period::Month,
+        b'y' => Period::Year,
+        b'o' => Period::Once,
+        b'd' => Period::Day,
+        b's' => Period::Share,
+        _ => return None,
+    })
 }
 
 /// The amounts' string (see [`HouseholdResult`]).
@@ -119,14 +133,7 @@ fn parse_amounts(text: &str) -> Option<Vec<(u8, Amount)>> {
                 b'>' => (Bound::AtLeast, &rest[1..]),
                 _ => (Bound::Exact, rest),
             };
-            let period = match rest.as_bytes().last()? {
-                b'm' => Period::Month,
-                b'y' => Period::Year,
-                b'o' => Period::Once,
-                b'd' => Period::Day,
-                b's' => Period::Share,
-                _ => return None,
-            };
+            let period = period_of_letter(*rest.as_bytes().last()?)?;
             let value = &rest[..rest.len() - 1];
             let value = crate::parse::plain_decimal(value).or_else(|| value.parse().ok())?;
             Some((
@@ -332,6 +339,29 @@ pub fn run(
             return results;
         }
     };
+    screen_all(
+        &mut reader,
+        &mut batch,
+        &mut results,
+        (every, total),
+        |read| read,
+        &mut progress,
+    );
+    results
+}
+
+/// Screen every household `reader` reads into `results` (its bad rows too,
+/// in row order), calling `progress` after every `every` households and
+/// once at the end; `scale` turns the reader's position into the progress's
+/// `read` (out of `total`).
+pub(crate) fn screen_all(
+    reader: &mut Reader<'_>,
+    batch: &mut Batch,
+    results: &mut Results,
+    (every, total): (usize, usize),
+    scale: impl Fn(usize) -> usize,
+    progress: &mut impl FnMut(Progress),
+) {
     let every = every.max(1);
     let mut next_report = every;
     // Not a `for` loop: the reader's position is read inside.
@@ -345,7 +375,7 @@ pub fn run(
             progress(Progress {
                 households: results.households.len(),
                 bad: results.bad.len(),
-                read: reader.position(),
+                read: scale(Reader::position(reader)),
                 total,
             });
         }
@@ -359,7 +389,6 @@ pub fn run(
         read: total,
         total,
     });
-    results
 }
 
 #[cfg(test)]

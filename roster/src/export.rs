@@ -247,13 +247,7 @@ impl Units {
                 Unit::None => "-".to_owned(),
                 Unit::Mixed => "*".to_owned(),
                 Unit::Uniform(p, b) => {
-                    let p = match p {
-                        Period::Month => 'm',
-                        Period::Year => 'y',
-                        Period::Once => 'o',
-                        Period::Day => 'd',
-                        Period::Share => 's',
-                    };
+                    let p = crate::batch::period_letter(*p);
                     let b = match b {
                         Bound::Exact => '=',
                         Bound::UpTo => '<',
@@ -276,14 +270,7 @@ impl Units {
                 b"-" => Some(Unit::None),
                 b"*" => Some(Unit::Mixed),
                 [p, b] => {
-                    let p = match p {
-                        b'm' => Period::Month,
-                        b'y' => Period::Year,
-                        b'o' => Period::Once,
-                        b'd' => Period::Day,
-                        b's' => Period::Share,
-                        _ => return None,
-                    };
+                    let p = crate::batch::period_of_letter(*p)?;
                     let b = match b {
                         b'=' => Bound::Exact,
                         b'<' => Bound::UpTo,

@@ -25,7 +25,7 @@
 use crate::batch::{Batch, Progress, Results};
 use crate::columns::Column;
 use crate::decode::{Encoding, decode};
-use crate::parse::{BadRow, HeaderError, Item, Problem, Reader, trim};
+use crate::parse::{BadRow, HeaderError, Problem, Reader, trim};
 use encoding_rs::{Encoding as Enc, GBK, UTF_8};
 use rules_core::{Date, Pack};
 use std::borrow::Cow;
@@ -340,30 +340,14 @@ pub fn run_part(
             };
         }
     };
-    let every = every.max(1);
-    let mut next_report = every;
-    while let Some(item) = reader.next() {
-        match item {
-            Item::Household(entry) => results.households.push(batch.screen(entry)),
-            Item::Bad(bad) => results.bad.push(bad),
-        }
-        if results.households.len() >= next_report {
-            next_report += every;
-            progress(Progress {
-                households: results.households.len(),
-                bad: results.bad.len(),
-                read: scale(reader.position()),
-                total,
-            });
-        }
-    }
-    results.bad.sort_by_key(|b| b.row);
-    progress(Progress {
-        households: results.households.len(),
-        bad: results.bad.len(),
-        read: total,
-        total,
-    });
+    crate::batch::screen_all(
+        &mut reader,
+        &mut batch,
+        &mut results,
+        (every, total),
+        scale,
+        &mut progress,
+    );
     let first_rows = reader.into_first_rows().collect();
     Part {
         results,
