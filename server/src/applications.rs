@@ -709,24 +709,29 @@ pub async fn track(
         .unwrap_or_default()
         .to_owned();
     type Row = (
-        i64,
         String,
         String,
         i64,
         String,
         String,
+        Option<String>,
         Option<String>,
         Option<String>,
     );
+    // One query, the history included (`status at,status at,…` in order):
+    // a look-up is the most frequent request, and each query is a round
+    // trip to the database.
     let row: Option<Row> = sqlx::query_as(
-        "SELECT a.id, a.mobile_last4, a.status, a.urgent, a.receipt, a.programs, a.decision, w.office \
+        "SELECT a.mobile_last4, a.status, a.urgent, a.receipt, a.programs, a.decision, w.office, \
+         (SELECT string_agg(e.status || ' ' || e.at, ',' ORDER BY e.at, e.id) \
+          FROM application_events e WHERE e.application_id = a.id) \
          FROM applications a LEFT JOIN workers w ON w.id = a.assigned_to \
          WHERE a.tracking_code = $1",
     )
     .bind(code.as_str())
     .fetch_optional(&state.db)
     .await?;
-    let Some((id, stored_last4, status, urgent, receipt, programs, decision, assigned_office)) =
+    let Some((stored_last4, status, urgent, receipt, programs, decision, assigned_office, history)) =
         row
     else {
         return Err(fail(ApiError::NotFound));
@@ -742,12 +747,12 @@ pub async fn track(
         .map(|d| serde_json::from_str(&d))
         .transpose()
         .map_err(|_| ApiError::Internal("stored decision"))?;
-    let events: Vec<(String, String)> = sqlx::query_as(
-        "SELECT status, at FROM application_events WHERE application_id = $1 ORDER BY at, id",
-    )
-    .bind(id)
-    .fetch_all(&state.db)
-    .await?;
+    let events: Vec<(&str, &str)> = history
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|event| event.split_once(' '))
+        .collect();
 
     let earliest = |f| earliest(&receipt, f);
     let first = receipt.programs.first();
