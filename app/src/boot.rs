@@ -7,6 +7,12 @@ use crate::i18n;
 /// Start the bundle: `mount` is called once, with the first language, its
 /// messages loaded.
 pub fn start(mount: fn(i18n::Lang)) {
+    // Not in the task that instantiated the WASM: two shorter tasks keep
+    // the page more responsive on a slow phone than one long one.
+    later(move || begin(mount));
+}
+
+fn begin(mount: fn(i18n::Lang)) {
     let lang = i18n::initial_language();
     if i18n::is_loaded(lang) {
         replace_first_paint(lang, mount);
@@ -41,6 +47,19 @@ fn replace_first_paint(lang: i18n::Lang, mount: fn(i18n::Lang)) {
 fn run(lang: i18n::Lang, mount: fn(i18n::Lang)) {
     mount(lang);
     crate::offline::register_service_worker();
+}
+
+/// Run `f` in a task of its own (a zero-delay timeout).
+fn later(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let task = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        wasm_bindgen::JsCast::unchecked_ref(&task),
+        0,
+    );
 }
 
 /// Run `f` once the page has had its first contentful paint, checking every
