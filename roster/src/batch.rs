@@ -326,21 +326,8 @@ pub fn run(
         bad: Vec::new(),
     };
     let total = decoded.text.len();
-    let mut reader = match Reader::new(&decoded.text) {
-        Ok(r) => r,
-        Err(HeaderError(bad)) => {
-            results.bad.push(*bad);
-            progress(Progress {
-                households: 0,
-                bad: 1,
-                read: total,
-                total,
-            });
-            return results;
-        }
-    };
     screen_all(
-        &mut reader,
+        Reader::new(&decoded.text),
         &mut batch,
         &mut results,
         (every, total),
@@ -351,17 +338,31 @@ pub fn run(
 }
 
 /// Screen every household `reader` reads into `results` (its bad rows too,
-/// in row order), calling `progress` after every `every` households and
-/// once at the end; `scale` turns the reader's position into the progress's
-/// `read` (out of `total`).
-pub(crate) fn screen_all(
-    reader: &mut Reader<'_>,
+/// in row order; a header that does not read is the one bad row), calling
+/// `progress` after every `every` households and once at the end; `scale`
+/// turns the reader's position into the progress's `read` (out of `total`).
+/// Returns the reader once it has read everything (none for a bad header).
+pub(crate) fn screen_all<'t>(
+    reader: Result<Reader<'t>, HeaderError>,
     batch: &mut Batch,
     results: &mut Results,
     (every, total): (usize, usize),
     scale: impl Fn(usize) -> usize,
     progress: &mut impl FnMut(Progress),
-) {
+) -> Option<Reader<'t>> {
+    let mut reader = match reader {
+        Ok(r) => r,
+        Err(HeaderError(bad)) => {
+            results.bad.push(*bad);
+            progress(Progress {
+                households: 0,
+                bad: 1,
+                read: total,
+                total,
+            });
+            return None;
+        }
+    };
     let every = every.max(1);
     let mut next_report = every;
     // Not a `for` loop: the reader's position is read inside.
@@ -375,7 +376,7 @@ pub(crate) fn screen_all(
             progress(Progress {
                 households: results.households.len(),
                 bad: results.bad.len(),
-                read: scale(Reader::position(reader)),
+                read: scale(reader.position()),
                 total,
             });
         }
@@ -389,6 +390,7 @@ pub(crate) fn screen_all(
         read: total,
         total,
     });
+    Some(reader)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@
 use crate::batch::{Batch, Progress, Results};
 use crate::columns::Column;
 use crate::decode::{Encoding, decode};
-use crate::parse::{BadRow, HeaderError, Problem, Reader, trim};
+use crate::parse::{BadRow, Problem, Reader, trim};
 use encoding_rs::{Encoding as Enc, GBK, UTF_8};
 use rules_core::{Date, Pack};
 use std::borrow::Cow;
@@ -322,33 +322,19 @@ pub fn run_part(
             (read as f64 / text.len() as f64 * total as f64) as usize
         }
     };
-    let mut reader = match reader {
-        Ok(r) => r,
-        Err(HeaderError(bad)) => {
-            // Only the first part reads a header; a plan cuts only files
-            // whose header reads.
-            results.bad.push(*bad);
-            progress(Progress {
-                households: 0,
-                bad: 1,
-                read: total,
-                total,
-            });
-            return Part {
-                results,
-                first_rows: Vec::new(),
-            };
-        }
-    };
-    crate::batch::screen_all(
-        &mut reader,
+    // Only the first part reads a header (a plan cuts only files whose
+    // header reads), so only it can end here without a reader.
+    let reader = crate::batch::screen_all(
+        reader,
         &mut batch,
         &mut results,
         (every, total),
         scale,
         &mut progress,
     );
-    let first_rows = reader.into_first_rows().collect();
+    let first_rows = reader
+        .map(|r| r.into_first_rows().collect())
+        .unwrap_or_default();
     Part {
         results,
         first_rows,
