@@ -9,7 +9,7 @@ use crate::i18n;
 pub fn start(mount: fn(i18n::Lang)) {
     // Not in the task that instantiated the WASM: two shorter tasks keep
     // the page more responsive on a slow phone than one long one.
-    later(move || begin(mount));
+    after(0, move || begin(mount));
 }
 
 fn begin(mount: fn(i18n::Lang)) {
@@ -49,8 +49,9 @@ fn run(lang: i18n::Lang, mount: fn(i18n::Lang)) {
     crate::offline::register_service_worker();
 }
 
-/// Run `f` in a task of its own (a zero-delay timeout).
-fn later(f: impl FnOnce() + 'static) {
+/// Run `f` in a task of its own, after `ms` milliseconds (at once where
+/// there is no window).
+fn after(ms: i32, f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         f();
         return;
@@ -58,7 +59,7 @@ fn later(f: impl FnOnce() + 'static) {
     let task = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
         wasm_bindgen::JsCast::unchecked_ref(&task),
-        0,
+        ms,
     );
 }
 
@@ -70,15 +71,7 @@ fn when_painted(tries: u32, f: impl FnOnce() + 'static) {
         .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
     if painted || tries >= 100 {
         f();
-        return;
+    } else {
+        after(20, move || when_painted(tries + 1, f));
     }
-    let Some(window) = web_sys::window() else {
-        f();
-        return;
-    };
-    let retry = wasm_bindgen::closure::Closure::once_into_js(move || when_painted(tries + 1, f));
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        wasm_bindgen::JsCast::unchecked_ref(&retry),
-        20,
-    );
 }
