@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {
   LANGS, messages, startServer, launchBrowser, newPage, appReady,
 } from './harness.mjs';
+import { residentId } from './driver.mjs';
 
 let server;
 let browser;
@@ -24,28 +25,26 @@ after(async () => {
   await server?.stop();
 });
 
-/** The bundles (`landing`, `app`) whose WASM the page has fetched so far. */
-function bundles(page) {
-  return page.evaluate(() => performance.getEntriesByType('resource')
+/** The bundles (`landing`, `app`) whose files ending in `suffix` the page
+ * has fetched so far. */
+function fetched(page, suffix) {
+  return page.evaluate((suffix) => performance.getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname)
-    .filter((p) => p.endsWith('_bg.wasm'))
+    .filter((p) => p.endsWith(suffix) && !p.endsWith('sw.js'))
     .map((p) => p.slice(1).split('-')[0])
-    .sort());
+    .sort(), suffix);
 }
+
+/** The bundles whose WASM the page has fetched. */
+const bundles = (page) => fetched(page, '_bg.wasm');
+
+/** The bundles whose JS the page fetched (a page other than `/` has only
+ * the full app's). */
+const started = (page) => fetched(page, '.js');
 
 /** The bundle `/`'s loader chose. */
 function chosen(page) {
   return page.evaluate(() => document.documentElement.dataset.bundle);
-}
-
-/** The bundles whose JS the page fetched (a page other than `/` has only
- * the full app's). */
-function started(page) {
-  return page.evaluate(() => performance.getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname)
-    .filter((p) => p.endsWith('.js') && !p.endsWith('sw.js'))
-    .map((p) => p.slice(1).split('-')[0])
-    .sort());
 }
 
 for (const lang of LANGS) {
@@ -124,7 +123,7 @@ test('with an application waiting to be sent, / loads the full app, which sends 
     jurisdiction: '441521',
     household: { jurisdiction: '441521' },
     programs: ['dibao'],
-    applicant: { name: '测试', resident_id: '440114198506120473', mobile: '13912340047', address: '海丰县' },
+    applicant: { name: '测试', resident_id: residentId('44011419850612047'), mobile: '13912340047', address: '海丰县' },
     consent: { agreed: true, name: '测试', text_version: 'v1' },
   });
   await page.evaluate((body) => localStorage.setItem('jiuzhu.outbox.v1', JSON.stringify([{
