@@ -40,27 +40,16 @@ pub fn build(dist: &Path) -> Result<(), String> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
     let landing_dist = root().join(LANDING_DIST);
-    let mut bundle = Vec::new();
-    for entry in
-        std::fs::read_dir(&landing_dist).map_err(|e| format!("{}: {e}", landing_dist.display()))?
-    {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let name = file_name(&path);
-        if name.starts_with("landing-") {
-            std::fs::copy(&path, dist.join(&name))
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            bundle.push(name);
-        }
+    let bundle = named(&landing_dist, "landing-")?;
+    for name in &bundle {
+        let path = landing_dist.join(name);
+        std::fs::copy(&path, dist.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let landing_js = one_of(&bundle, ".js")?;
     let landing_wasm = one_of(&bundle, "_bg.wasm")?;
     let app_page = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
-    let app_files: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|e| e.ok().map(|e| file_name(&e.path())))
-        .filter(|n| n.starts_with("app-"))
-        .collect();
+    let app_files = named(dist, "app-")?;
     let app_js = one_of(&app_files, ".js")?;
     let app_wasm = one_of(&app_files, "_bg.wasm")?;
     let landing_page = std::fs::read_to_string(landing_dist.join("index.html"))
@@ -77,10 +66,18 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+/// The names of the files in `dir` (not below it) starting with `prefix`.
+fn named(dir: &Path, prefix: &str) -> Result<Vec<String>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(prefix) {
+            names.push(name.into_owned());
+        }
+    }
+    Ok(names)
 }
 
 /// The one file of a bundle ending in `suffix`.
