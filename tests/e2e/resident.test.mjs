@@ -197,6 +197,18 @@ test('input is validated as it is typed, in plain words', async () => {
   assert.equal(await page.locator('#m0-income-0-amount-error').innerText(), m['error-money-decimals']);
   await page.fill('#m0-income-0-amount', '1,200.5元');
   assert.equal(await page.getAttribute('#m0-income-0-amount', 'aria-invalid'), 'false');
+  // Typed key by key, the text stays as typed: "1300.0" on the way to
+  // "1300.05" already says 1300 and must not be rewritten under the cursor.
+  await page.fill('#m0-income-0-amount', '');
+  await page.locator('#m0-income-0-amount').pressSequentially('1300.05', { delay: 30 });
+  assert.equal(await page.inputValue('#m0-income-0-amount'), '1300.05');
+  // The live summary follows each answer (the household's income crosses
+  // the dibao line: what is likely or possible changes).
+  const summary = page.locator('.live-summary');
+  await page.fill('#m0-income-0-amount', '20000');
+  const high = await summary.innerText();
+  await page.fill('#m0-income-0-amount', '0');
+  assert.notEqual(await summary.innerText(), high);
   await context.close();
 });
 

@@ -154,20 +154,26 @@ pub fn parse_money(text: &str) -> Result<Option<Decimal>, &'static str> {
 
 /// A text field that holds a parsed value: the text the person typed stays as
 /// typed; a valid parse updates the answer, an invalid one shows why. Built
-/// once for all value types: `shown` is the current answer as text, and
-/// `on_text` stores a typed text, returning the error's message id if any.
+/// once for all value types: `parse` reads a typed text (empty is unknown),
+/// `format` writes an answer as text.
 #[allow(clippy::too_many_arguments)]
-fn parsed_field(
+fn parsed_field<T>(
     question: &'static str,
-    shown: Signal<String>,
-    on_text: Callback<String, Option<&'static str>>,
+    value: Signal<Option<T>>,
+    parse: impl Fn(&str) -> Result<Option<T>, &'static str> + Copy + Send + Sync + 'static,
+    format: fn(&T) -> String,
+    on_change: impl Fn(Option<T>) + Send + Sync + 'static,
     id: String,
     inputmode: &'static str,
     unit: Option<&'static str>,
     hint: Option<&'static str>,
     range: Option<(u32, u32)>,
-) -> AnyView {
-    let text = RwSignal::new(shown.get_untracked());
+) -> AnyView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let show = move |v: &Option<T>| v.as_ref().map(format).unwrap_or_default();
+    let text = RwSignal::new(value.with_untracked(show));
     let error = RwSignal::new(None::<&'static str>);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -187,11 +193,15 @@ fn parsed_field(
     };
     // When the answer changes elsewhere (cleared, restored), show it, unless
     // the person is mid-way through typing something that is not valid yet.
+    // Text that already says the answer stays as typed ("1300.0" on the way
+    // to "1300.05" is 1300, and must not become "1300" under the cursor).
     Effect::new(move |_| {
-        let current = shown.get();
-        if error.get_untracked().is_none() && current != text.get_untracked() {
-            text.set(current);
-        }
+        value.with(|current| {
+            let says = text.with_untracked(|t| parse(t).ok());
+            if error.get_untracked().is_none() && says.as_ref() != Some(current) {
+                text.set(show(current));
+            }
+        })
     });
     let label_for = id.clone();
     view! {
@@ -208,9 +218,23 @@ fn parsed_field(
                     aria-describedby=described
                     prop:value=move || text.get()
                     on:input=move |ev| {
+                        // The field already shows what was typed: keep it
+                        // without re-setting the field's value, and touch
+                        // the error only when it changes (each notification
+                        // re-runs the field's effects while the person types).
                         let typed = event_target_value(&ev);
-                        text.set(typed.clone());
-                        error.set(on_text.run(typed));
+                        let parsed = parse(&typed);
+                        text.update_untracked(|t| *t = typed);
+                        let now = match parsed {
+                            Ok(v) => {
+                                on_change(v);
+                                None
+                            }
+                            Err(e) => Some(e),
+                        };
+                        if error.get_untracked() != now {
+                            error.set(now);
+                        }
                     }
                 />
                 {unit.map(|u| view! { <span class="unit">{move || tr(u)}</span> })}
@@ -243,18 +267,12 @@ pub fn CountField(
     #[prop(optional)] unit: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let shown = Signal::derive(move || value.get().map(|n| n.to_string()).unwrap_or_default());
-    let on_text = Callback::new(move |text: String| match parse_count(&text, min, max) {
-        Ok(v) => {
-            on_change(v);
-            None
-        }
-        Err(e) => Some(e),
-    });
     parsed_field(
         question,
-        shown,
-        on_text,
+        value,
+        move |text| parse_count(text, min, max),
+        u32::to_string,
+        on_change,
         id,
         "numeric",
         unit,
@@ -272,23 +290,12 @@ pub fn MoneyField(
     #[prop(into)] id: String,
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let shown = Signal::derive(move || {
-        value
-            .get()
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default()
-    });
-    let on_text = Callback::new(move |text: String| match parse_money(&text) {
-        Ok(v) => {
-            on_change(v);
-            None
-        }
-        Err(e) => Some(e),
-    });
     parsed_field(
         question,
-        shown,
-        on_text,
+        value,
+        parse_money,
+        |d| d.normalize().to_string(),
+        on_change,
         id,
         "decimal",
         Some("unit-yuan"),
