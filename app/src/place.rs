@@ -31,7 +31,7 @@ pub fn region_from_link() -> Option<String> {
 /// The full app: the place is the draft's.
 pub fn provide_from_store(store: Store) {
     provide_context(Place {
-        code: Signal::derive(move || store.draft.with(|d| d.household.jurisdiction.clone())),
+        code: store.region.into(),
         choose: Callback::new(move |code: String| {
             store
                 .draft

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use rules_core::{Date, Household, Pack, Screening};
+use rules_core::{Date, Household, Outcome, Pack, Screening};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -113,8 +113,16 @@ impl Draft {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub draft: RwSignal<Draft>,
-    /// The screening of the current answers, recomputed when they change.
+    /// The screening of the current answers, recomputed when they change
+    /// and something shows it (memos are lazy).
     pub screening: Memo<Option<Screening>>,
+    /// How many programs are likely and possible, from the same decisions
+    /// without the reasons ([`rules_core::screen_brief`], a fifth of the
+    /// work): what the question steps show while answers change.
+    pub counts: Memo<Option<(usize, usize)>>,
+    /// The chosen place's code, for what depends on the place alone (which
+    /// questions the pack asks, its name) and not on every answer.
+    pub region: Memo<Option<String>>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -243,7 +251,21 @@ pub fn provide_store() -> Store {
             Some(rules_core::screen(pack, &d.household, as_of))
         })
     });
-    let store = Store { draft, screening };
+    let counts = Memo::new(move |_| {
+        draft.with(|d| {
+            let pack = pack(d.region()?)?;
+            let brief = rules_core::screen_brief(pack, &d.household, as_of);
+            let count = |o| brief.decisions.iter().filter(|d| d.outcome == o).count();
+            Some((count(Outcome::Likely), count(Outcome::Possible)))
+        })
+    });
+    let region = Memo::new(move |_| draft.with(|d| d.region().map(str::to_owned)));
+    let store = Store {
+        draft,
+        screening,
+        counts,
+        region,
+    };
     provide_context(store);
     store
 }

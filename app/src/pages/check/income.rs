@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rules_core::household::{Income, IncomeKind};
 
-use super::{member_count, member_label};
+use super::{member_count, member_heading};
 use crate::components::fields::{ChoiceField, MoneyField, YES_NO};
 use crate::i18n::tr;
 use crate::options::INCOME_KINDS;
@@ -30,12 +30,13 @@ fn IncomeCard(i: usize) -> impl IntoView {
     let heading_id = format!("income-{i}-heading");
     let labelledby = heading_id.clone();
     // Yes: a list (maybe still empty); no: an empty list; unknown: none.
-    let has_income = Signal::derive(move || {
+    let mark = format!("m{i}-income-yes");
+    let has_income = Memo::new(move |_| {
         store.draft.with(|d| {
             d.household.members.get(i).and_then(|m| {
                 m.incomes
                     .as_ref()
-                    .map(|list| !list.is_empty() || d.marks.contains(&format!("m{i}-income-yes")))
+                    .map(|list| !list.is_empty() || d.marks.contains(&mark))
             })
         })
     });
@@ -75,7 +76,7 @@ fn IncomeCard(i: usize) -> impl IntoView {
     });
     view! {
         <section class="card income" aria-labelledby=labelledby data-member=i>
-            <h2 id=heading_id>{move || member_label(store, i)}</h2>
+            <h2 id=heading_id>{member_heading(store, i)}</h2>
             <ChoiceField question="q-has-income" options=YES_NO value=has_income
                 on_change=set_has_income name=format!("m{i}-has-income") hint="hint-income"/>
             <Show when=move || has_income.get() == Some(true)>
@@ -106,7 +107,7 @@ fn kind_value(kind: IncomeKind) -> String {
 #[component]
 fn IncomeRow(i: usize, r: usize) -> impl IntoView {
     let store = use_store();
-    let kind = Signal::derive(move || {
+    let kind = Memo::new(move |_| {
         store.draft.with(|d| {
             d.household
                 .members
@@ -114,7 +115,7 @@ fn IncomeRow(i: usize, r: usize) -> impl IntoView {
                 .and_then(|m| m.incomes.as_ref()?.get(r).map(|x| x.kind))
         })
     });
-    let amount = Signal::derive(move || {
+    let amount = Memo::new(move |_| {
         store.draft.with(|d| {
             d.household
                 .members

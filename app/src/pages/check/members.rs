@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{member_count, member_label, member_setter, member_value};
+use super::{member_count, member_heading, member_setter, member_value};
 use crate::components::fields::{ChoiceField, CountField};
 use crate::options::{RELATIONS, SEXES};
 use crate::state::use_store;
@@ -39,7 +39,7 @@ fn MemberCard(i: usize) -> impl IntoView {
     let labelledby = heading_id.clone();
     view! {
         <section class="card member" aria-labelledby=labelledby data-member=i>
-            <h2 id=heading_id>{move || member_label(store, i)}</h2>
+            <h2 id=heading_id>{member_heading(store, i)}</h2>
             {(i > 0).then(|| view! {
                 <ChoiceField
                     question="q-relation"

@@ -12,8 +12,8 @@ mod special;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use rules_core::ProgramId;
 use rules_core::household::{Member, Relation};
-use rules_core::{Outcome, ProgramId};
 
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
@@ -95,8 +95,8 @@ pub fn ensure_applicant(store: Store) {
 /// Whether the chosen pack runs a program (questions for programs it does
 /// not run are skipped).
 pub fn offers(store: Store, program: ProgramId) -> bool {
-    store.draft.with(|d| {
-        d.region()
+    store.region.with(|code| {
+        code.as_deref()
             .and_then(state::pack)
             .is_some_and(|p| p.offers(program))
     })
@@ -104,13 +104,25 @@ pub fn offers(store: Store, program: ProgramId) -> bool {
 
 /// "Member 2 (spouse, 45)": how a person is named on screen, without names.
 pub fn member_label(store: Store, index: usize) -> String {
-    let (relation, age) = store.draft.with(|d| {
-        d.household
-            .members
-            .get(index)
-            .map(|m| (m.relation, m.age))
-            .unwrap_or_default()
-    });
+    label_text(index, store.draft.with(|d| who(d, index)))
+}
+
+/// A member's name on screen as a reactive text that changes only when
+/// their relation or age does (not on every answer).
+pub fn member_heading(store: Store, index: usize) -> impl Fn() -> String + Copy {
+    let key = Memo::new(move |_| store.draft.with(|d| who(d, index)));
+    move || label_text(index, key.get())
+}
+
+fn who(d: &state::Draft, index: usize) -> (Option<Relation>, Option<u32>) {
+    d.household
+        .members
+        .get(index)
+        .map(|m| (m.relation, m.age))
+        .unwrap_or_default()
+}
+
+fn label_text(index: usize, (relation, age): (Option<Relation>, Option<u32>)) -> String {
     let relation = relation
         .and_then(|r| crate::options::RELATIONS.iter().find(|(v, _)| *v == r))
         .map(|(_, id)| tr(id))
@@ -184,8 +196,8 @@ fn StepPage(step: CheckStep) -> impl IntoView {
     let prev = index.checked_sub(1).map(|i| CheckStep::ALL[i]);
     let next = CheckStep::ALL.get(index + 1).copied();
     let region_name = move || {
-        store.draft.with(|d| {
-            d.region()
+        store.region.with(|code| {
+            code.as_deref()
                 .and_then(state::region)
                 .map(|r| r.name)
                 .unwrap_or_default()
@@ -256,17 +268,9 @@ fn StepPage(step: CheckStep) -> impl IntoView {
 #[component]
 fn LiveSummary() -> impl IntoView {
     let store = use_store();
-    let counts = move || {
-        store.screening.with(|s| {
-            s.as_ref().map(|s| {
-                let count = |o: Outcome| s.decisions.iter().filter(|d| d.outcome == o).count();
-                (count(Outcome::Likely), count(Outcome::Possible))
-            })
-        })
-    };
     view! {
         <p class="live-summary" aria-live="polite">
-            {move || counts().map(|(likely, possible)| tr_args(
+            {move || store.counts.get().map(|(likely, possible)| tr_args(
                 "live-summary",
                 [("likely", likely.to_string().as_str()), ("possible", possible.to_string().as_str())],
             ))}
@@ -315,16 +319,18 @@ pub fn ClearData() -> impl IntoView {
     }
 }
 
-/// One member's answer as a signal.
+/// One member's answer as a signal. A memo: the fields showing it update
+/// only when this answer changes, not on every change to the draft.
 pub fn member_value<T>(store: Store, i: usize, get: fn(&Member) -> Option<T>) -> Signal<Option<T>>
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
 {
-    Signal::derive(move || {
+    Memo::new(move |_| {
         store
             .draft
             .with(|d| d.household.members.get(i).and_then(get))
     })
+    .into()
 }
 
 /// Store one member's answer.
@@ -345,15 +351,15 @@ where
     }
 }
 
-/// A household-level answer as a signal.
+/// A household-level answer as a signal (a memo, as [`member_value`]).
 pub fn household_value<T>(
     store: Store,
     get: fn(&rules_core::Household) -> Option<T>,
 ) -> Signal<Option<T>>
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
 {
-    Signal::derive(move || store.draft.with(|d| get(&d.household)))
+    Memo::new(move |_| store.draft.with(|d| get(&d.household))).into()
 }
 
 /// Store a household-level answer.

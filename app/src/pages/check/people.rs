@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use rules_core::ProgramId;
 use rules_core::household::{Disability, HospitalStay, Hukou, Sex};
 
-use super::{member_count, member_label, member_setter, member_value, offers};
+use super::{member_count, member_heading, member_setter, member_value, offers};
 use crate::components::fields::{ChoiceField, CountField, YES_NO};
 use crate::options::{
     CARE_MODES, DISABILITY_CATEGORIES, DISABILITY_GRADES, EMPLOYMENT, HOSPITAL_LEVELS, HUKOU_KINDS,
@@ -53,7 +53,7 @@ fn PersonCard(i: usize) -> impl IntoView {
     let hospital_key = format!("m{i}-hospital");
     let in_hospital = {
         let key = hospital_key;
-        Signal::derive(move || {
+        Memo::new(move |_| {
             store.draft.with(|d| {
                 if d.household
                     .members
@@ -86,7 +86,7 @@ fn PersonCard(i: usize) -> impl IntoView {
 
     view! {
         <section class="card person" aria-labelledby=labelledby data-member=i>
-            <h2 id=heading_id>{move || member_label(store, i)}</h2>
+            <h2 id=heading_id>{member_heading(store, i)}</h2>
             {(i > 0).then(|| view! {
                 <ChoiceField question="q-living" options=LIVING
                     value=member_value(store, i, |m| m.living)

@@ -27,7 +27,7 @@ const HELD: [ProgramId; 6] = [
 pub fn SpecialStep() -> impl IntoView {
     let store = use_store();
     // Yes: a list of what is held; no: an empty list; unknown: none.
-    let receives = Signal::derive(move || {
+    let receives = Memo::new(move |_| {
         store.draft.with(|d| {
             d.household
                 .current_benefits
@@ -82,9 +82,9 @@ pub fn SpecialStep() -> impl IntoView {
                     {HELD.into_iter().map(|program| {
                         let id = format!("held-{}", program.as_str());
                         let label_for = id.clone();
-                        let checked = move || store.draft.with(|d| {
+                        let checked = Memo::new(move |_| store.draft.with(|d| {
                             d.household.current_benefits.as_ref().is_some_and(|l| l.iter().any(|b| b.program == program))
-                        });
+                        }));
                         view! {
                             <label class="option" for=label_for>
                                 <input type="checkbox" id=id prop:checked=checked
