@@ -3,7 +3,8 @@
 // Emulation.setCPUThrottlingRate), measured in the page with performance
 // marks. Prints the median and the 95th percentile.
 //
-//   node bench/latency.mjs [--changes 60] [--warmup 5] [--rate 4] [--profile out.cpuprofile]
+//   node bench/latency.mjs [--changes 60] [--warmup 5] [--rate 4] [--lang zh-CN]
+//     [--profile out.cpuprofile] [--trace out.json] [--style 'css']
 //
 // Run through `cargo xtask bench latency`, which builds the app and the
 // server first.
