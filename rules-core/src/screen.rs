@@ -8,7 +8,7 @@ use crate::household::{
 };
 use crate::money::{Amount, Bound, Period, round2};
 use crate::outcome::{
-    Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+    ArgValue, Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
 };
 use crate::pack::{
     DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Source, Text, TimeLimits,
@@ -171,80 +171,9 @@ fn positive(v: Decimal) -> bool {
     !v.is_zero() && v.is_sign_positive()
 }
 
-fn s(v: Decimal) -> String {
-    v.normalize().to_string()
-}
-
-/// `round2(v).to_string()`, without the general decimal formatter: the
-/// rounded value has two decimal places, so it is `[-]integer.ff`.
-fn money(v: Decimal) -> String {
-    let r = round2(v);
-    let m = r.mantissa().unsigned_abs();
-    let Ok(int) = u64::try_from(m / 100) else {
-        return r.to_string();
-    };
-    if r.scale() != 2 {
-        return r.to_string();
-    }
-    let frac = (m % 100) as u8;
-    let mut out = String::with_capacity(24);
-    if r.is_sign_negative() {
-        out.push('-');
-    }
-    push_digits(&mut out, int);
-    out.push('.');
-    out.push(char::from(b'0' + frac / 10));
-    out.push(char::from(b'0' + frac % 10));
-    out
-}
-
-/// Appends `n` in decimal digits, as `n.to_string()` writes it, without
-/// the general formatter (arguments are rendered by the dozen per decision).
-fn push_digits(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
-}
-
-/// `n.to_string()`, without the general formatter.
-fn count_text(n: usize) -> String {
-    let mut out = String::with_capacity(4);
-    push_digits(&mut out, n as u64);
-    out
-}
-
-/// `d.to_string()` (`YYYY-MM-DD`), without the general formatter for the
-/// years it can write as four digits.
-fn date_text(d: Date) -> String {
-    let Ok(year) = u64::try_from(d.year()) else {
-        return d.to_string();
-    };
-    if year > 9999 {
-        return d.to_string();
-    }
-    let mut out = String::with_capacity(10);
-    for part in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
-        push_digits(&mut out, part);
-    }
-    for part in [d.month(), d.day()] {
-        out.push('-');
-        out.push(char::from(b'0' + part / 10));
-        out.push(char::from(b'0' + part % 10));
-    }
-    out
-}
-
-/// A message argument, rendered to a string only when explanations are kept.
-/// Plain data (no owned string): building one for a brief screening costs
-/// a few stores and nothing to drop.
+/// A message argument, made into an [`ArgValue`] only when explanations are
+/// kept. Plain data (no owned string): building one for a brief screening
+/// costs a few stores and nothing to drop.
 #[derive(Clone, Copy, Debug)]
 enum Arg {
     /// Money, shown to the fen.
@@ -259,13 +188,14 @@ enum Arg {
 }
 
 impl Arg {
-    fn render(&self) -> String {
-        match self {
-            Arg::M(v) => money(*v),
-            Arg::D(v) => s(*v),
-            Arg::N(n) => count_text(*n),
-            Arg::Date(d) => date_text(*d),
-            Arg::T(v) => (*v).to_owned(),
+    /// The public value: kept as it is, written as text only when serialised.
+    fn value(&self) -> ArgValue {
+        match *self {
+            Arg::M(v) => ArgValue::Money(v),
+            Arg::D(v) => ArgValue::Number(v),
+            Arg::N(n) => ArgValue::Count(n),
+            Arg::Date(d) => ArgValue::Date(d),
+            Arg::T(v) => ArgValue::Text(Cow::Borrowed(v)),
         }
     }
 }
@@ -274,7 +204,7 @@ fn args(pairs: &[(&'static str, Arg)]) -> Args {
     Args(
         pairs
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), v.render()))
+            .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
             .collect(),
     )
 }
@@ -3223,52 +3153,6 @@ mod money_tests {
                 assert_eq!(lt(a, b), a < b);
                 assert_eq!(le(a, b), a <= b);
             }
-        }
-    }
-
-    #[test]
-    fn counts_and_dates_are_written_as_display_writes_them() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(count_text(n), n.to_string());
-        }
-        for (y, m, d) in [
-            (2025, 6, 1),
-            (1999, 12, 31),
-            (2000, 2, 29),
-            (1, 1, 1),
-            (987, 10, 9),
-            (9999, 12, 31),
-        ] {
-            let date = Date::new(y, m, d).expect("valid date");
-            assert_eq!(date_text(date), date.to_string());
-        }
-    }
-
-    #[test]
-    fn money_is_round2_to_string() {
-        let cases = [
-            "0",
-            "-0",
-            "0.005",
-            "-0.005",
-            "0.5",
-            "1300",
-            "1300.004",
-            "-1.255",
-            "12345678901234567.891",
-            "0.0000000000000000000000000001",
-        ];
-        for c in cases {
-            let v: Decimal = c.parse().expect("decimal");
-            assert_eq!(money(v), round2(v).to_string(), "{c}");
-        }
-        for v in [
-            Decimal::MAX,
-            Decimal::MIN,
-            -Decimal::ZERO,
-            Decimal::new(-0, 2),
-        ] {
-            assert_eq!(money(v), round2(v).to_string(), "{v}");
         }
     }
 }

@@ -100,12 +100,13 @@ pub fn message(store: Store, id: &str, args: &rules_core::outcome::Args) -> Stri
         .0
         .iter()
         .map(|(k, v)| {
+            let v = v.to_string();
             let v = if k == "member" {
                 v.parse::<usize>()
                     .map(|i| member_label(store, i))
-                    .unwrap_or_else(|_| v.clone())
+                    .unwrap_or(v)
             } else {
-                v.clone()
+                v
             };
             (k.to_string(), v)
         })
