@@ -348,10 +348,10 @@ pub struct Brief {
 /// One item of the merged document checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistItem {
-    pub id: String,
-    pub name: String,
-    /// The likely/possible programs that need it.
-    pub programs: Vec<ProgramId>,
+    pub id: Text,
+    pub name: Text,
+    /// The likely/possible programs that need it (inline: there are 22).
+    pub programs: SmallVec<[ProgramId; 16]>,
 }
 
 /// A whole screening: one decision per program id, in the order of DESIGN.md.

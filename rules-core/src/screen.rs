@@ -201,12 +201,14 @@ impl Arg {
 }
 
 fn args(pairs: &[(&'static str, Arg)]) -> Args {
-    Args(
-        pairs
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
-            .collect(),
-    )
+    let mut out = Args::default();
+    if pairs.len() > out.0.inline_size() {
+        out.0.reserve_exact(pairs.len());
+    }
+    for (k, v) in pairs {
+        out.0.push((Cow::Borrowed(*k), v.value()));
+    }
+    out
 }
 
 fn tri_name(t: Tri) -> &'static str {
@@ -350,9 +352,13 @@ impl<'p> Screener<'p> {
 
     /// Only the programs resolved: cheap, for one household.
     fn programs_only(pack: &'p Pack, on: Date) -> Self {
+        // One pass over the pack's programs, rather than a look-up by name
+        // for each program: the same specs as `pack.program(id)`.
         let mut specs = [None; PROGRAMS];
-        for (slot, &p) in specs.iter_mut().zip(ProgramId::ALL) {
-            *slot = pack.program(p);
+        for (id, spec) in &pack.programs {
+            if let Some(p) = ProgramId::parse(id) {
+                specs[p as usize] = Some(spec);
+            }
         }
         let mut s = Screener {
             pack,
@@ -682,14 +688,23 @@ struct Why {
 }
 
 impl Why {
-    /// The program's citation, office and documents, to explain a decision.
-    fn of(spec: &ProgramSpec) -> Why {
+    /// The program's citation, office and documents, to explain a decision
+    /// on a household of `members`.
+    fn of(program: ProgramId, spec: &ProgramSpec, members: usize) -> Why {
         let offered = spec.offered == Some(true);
         Why {
-            // Most decisions apply a handful of tests: one allocation, not a
-            // chain of reallocations (none for a program not offered).
-            tests: if offered {
-                Vec::with_capacity(8)
+            // Most decisions apply a handful of tests, 特困 five per member:
+            // one allocation, not a chain of reallocations (none for a
+            // program not offered).
+            tests: match (offered, program) {
+                (false, _) => Vec::new(),
+                (true, ProgramId::Tekun) => Vec::with_capacity(8.max(5 * members)),
+                (true, _) => Vec::with_capacity(8),
+            },
+            // The parameters it must have are read by nearly every decision
+            // on it: room for them at once, not a growing list.
+            parameters: if offered {
+                Vec::with_capacity(program.required_parameters().len())
             } else {
                 Vec::new()
             },
@@ -698,10 +713,14 @@ impl Why {
             apply_at: spec.apply_at.clone(),
             time_limits: spec.time_limits.clone(),
             // A program not offered lists no documents (see `not_offered`).
-            documents: if offered {
-                spec.documents.clone().unwrap_or_default()
-            } else {
-                Vec::new()
+            // Room for the two a member may add (`documents_for_members`).
+            documents: match (offered, &spec.documents) {
+                (true, Some(docs)) => {
+                    let mut out = Vec::with_capacity(docs.len() + 2);
+                    out.extend_from_slice(docs);
+                    out
+                }
+                _ => Vec::new(),
             },
             ..Why::default()
         }
@@ -732,7 +751,13 @@ impl<'c, 'a> B<'c, 'a> {
         // Without explanations the office, rule and documents are left out too.
         let why = c
             .explain
-            .then(|| Box::new(all.map(Why::of).unwrap_or_default()));
+            .then(|| {
+                let members = c.h.members.len();
+                Box::new(
+                    all.map(|spec| Why::of(program, spec, members))
+                        .unwrap_or_default(),
+                )
+            });
         B {
             c,
             program,
@@ -1163,7 +1188,7 @@ fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
     let checklist = checklist(pack, &decisions);
     Screening {
         jurisdiction: pack.jurisdiction.code.clone(),
-        jurisdiction_name: pack.jurisdiction.name.to_string(),
+        jurisdiction_name: String::from(&*pack.jurisdiction.name),
         demo: pack.jurisdiction.demo,
         as_of: s.on,
         household_size: c.n(),
@@ -1283,13 +1308,10 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
                     }
                 }
                 None => items.push(ChecklistItem {
-                    id: doc.to_string(),
-                    name: pack
-                        .documents
-                        .get(&**doc)
-                        .cloned()
-                        .unwrap_or_else(|| doc.to_string()),
-                    programs: vec![d.program],
+                    id: doc.clone(),
+                    // A document the pack does not name is listed by its id.
+                    name: pack.documents.get(&**doc).unwrap_or(doc).clone(),
+                    programs: std::iter::once(d.program).collect(),
                 }),
             }
         }

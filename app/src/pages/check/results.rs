@@ -240,8 +240,8 @@ fn results_view(store: Store, s: &Screening) -> impl IntoView + use<> {
                         {checklist.into_iter().map(|item| {
                             let n = item.programs.len();
                             view! {
-                                <li data-document=item.id.clone()>
-                                    <span lang="zh-CN">{item.name}</span>
+                                <li data-document=item.id.to_string()>
+                                    <span lang="zh-CN">{item.name.to_string()}</span>
                                     <span class="count">{move || tr_args("checklist-programs", [("count", n.to_string().as_str())])}</span>
                                 </li>
                             }
