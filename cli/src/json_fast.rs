@@ -95,6 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
+    #[inline]
     pub(crate) fn peek(&mut self) -> R<u8> {
         self.skip_ws();
         self.bytes.get(self.at).copied().ok_or(GiveUp)
@@ -102,6 +103,7 @@ impl<'a> Reader<'a> {
 
     /// A string starting at the current `"`, without escapes or control
     /// characters (the text is valid UTF-8, so any other byte is content).
+    #[inline]
     pub(crate) fn string(&mut self) -> R<&'a str> {
         let start = self.at + 1;
         let mut i = start;

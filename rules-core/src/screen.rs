@@ -15,6 +15,7 @@ use crate::pack::{
 };
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
+use smallvec::{SmallVec, smallvec};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -249,6 +250,13 @@ impl Std {
 
 const PROGRAMS: usize = ProgramId::ALL.len();
 
+/// Member indexes (those counted, those a decision covers), inline for
+/// households of up to eight: a brief screening allocates none.
+type Idx = SmallVec<[usize; 8]>;
+
+/// One value per member, inline for households of up to eight.
+type PerMember<T> = SmallVec<[T; 8]>;
+
 /// A pack resolved for one date: each program's settings by id and, when
 /// built with [`Screener::new`], every parameter's value in force on the date
 /// in a hash table. Build it once and screen many households with it; the
@@ -443,10 +451,10 @@ struct Ctx<'a> {
     h: &'a Household,
     on: Date,
     /// Indexes of members counted in the household.
-    counted: Vec<usize>,
+    counted: Idx,
     /// Each member's counted monthly income, before 就业成本: summed once,
     /// read by 特困, 低保, 边缘, 临时救助 and 职工解困.
-    incomes: Vec<IncomeSum>,
+    incomes: PerMember<IncomeSum>,
     area: Option<HukouKind>,
     applicant: Option<&'a Member>,
     /// Keep the reasons (tests, parameters, steps, notes, documents).
@@ -459,7 +467,7 @@ impl<'a> Ctx<'a> {
     fn new(s: &'a Screener<'a>, h: &'a Household, explain: bool, covered: bool) -> Self {
         let pack = s.pack;
         let on = s.on;
-        let counted: Vec<usize> = h
+        let counted: Idx = h
             .members
             .iter()
             .enumerate()
@@ -773,16 +781,16 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Covers these members (unless only outcomes and amounts are wanted).
-    fn cover(&mut self, members: Vec<usize>) {
+    fn cover(&mut self, members: Idx) {
         if self.c.covered {
-            self.covered = members;
+            self.covered = members.into_vec();
         }
     }
 
     /// Covers every member counted in the household.
     fn cover_counted(&mut self) {
         if self.c.covered {
-            self.covered.clone_from(&self.c.counted);
+            self.covered = self.c.counted.to_vec();
         }
     }
 
@@ -1155,9 +1163,9 @@ impl<'c, 'a> B<'c, 'a> {
 
 /// What a decision says about each member's status in a base program.
 struct Results {
-    tekun: Vec<Tri>,
+    tekun: PerMember<Tri>,
     dibao: Tri,
-    dibao_covered: Vec<usize>,
+    dibao_covered: Idx,
     edge: Tri,
 }
 
@@ -1209,12 +1217,12 @@ fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
     } else {
         (
             B::not_offered(c, ProgramId::Tekun),
-            vec![Tri::No; nm],
-            vec![None; nm],
+            smallvec![Tri::No; nm],
+            smallvec![None; nm],
         )
     };
     tekun.settle();
-    let held_tekun: Vec<Tri> = (0..nm)
+    let held_tekun: PerMember<Tri> = (0..nm)
         .map(|i| match c.holds(ProgramId::Tekun, Some(i)) {
             // Already 特困: excluded from 低保 and the disability subsidies.
             Tri::Yes => Tri::Yes,
@@ -1321,11 +1329,13 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
     items
 }
 
-fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, Vec<Tri>, Vec<Option<Decimal>>) {
+fn tekun_decision<'c, 'a>(
+    c: &'c Ctx<'a>,
+) -> (B<'c, 'a>, PerMember<Tri>, PerMember<Option<Decimal>>) {
     let mut b = B::new(c, ProgramId::Tekun);
     let nm = c.h.members.len();
-    let mut per = vec![Tri::No; nm];
-    let mut amounts = vec![None; nm];
+    let mut per: PerMember<Tri> = smallvec![Tri::No; nm];
+    let mut amounts: PerMember<Option<Decimal>> = smallvec![None; nm];
     let std = b.standard();
     let elder = b.p("tekun_elder_age");
     let minor = b.p("tekun_minor_age");
@@ -1454,8 +1464,8 @@ fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, Vec<Tri>, Vec<Option<De
         }
         best = best.or(all);
     }
-    let likely: Vec<usize> = (0..nm).filter(|&i| per[i] == Tri::Yes).collect();
-    let covered: Vec<usize> = if likely.is_empty() {
+    let likely: Idx = (0..nm).filter(|&i| per[i] == Tri::Yes).collect();
+    let covered: Idx = if likely.is_empty() {
         (0..nm).filter(|&i| per[i] == Tri::Unknown).collect()
     } else {
         likely
@@ -1498,7 +1508,7 @@ fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, Vec<Tri>, Vec<Option<De
     (b, per, amounts)
 }
 
-fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a>, Vec<usize>) {
+fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a>, Idx) {
     let mut b = B::new(c, ProgramId::Dibao);
     let mut e = B::new(c, ProgramId::DibaoEdge);
     let offered = c.s.offers(ProgramId::Dibao);
@@ -1554,7 +1564,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     } else {
         None
     };
-    let mut dibao_covered = Vec::new();
+    let mut dibao_covered = Idx::new();
     let single_ok = b.flag("single_inclusion");
 
     if let Some(started) = taper {
@@ -1663,14 +1673,14 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     e.cover_counted();
 
     // Exclude 特困 members: 特困 and 低保 are not both paid to one person.
-    let tekun_members: Vec<usize> = c
+    let tekun_members: Idx = c
         .counted
         .iter()
         .copied()
         .filter(|&i| tekun.get(i) == Some(&Tri::Yes))
         .collect();
     if taper.is_none() {
-        let eligible: Vec<usize> = c
+        let eligible: Idx = c
             .counted
             .iter()
             .copied()
@@ -1830,7 +1840,7 @@ fn tekun_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     let mut any_amount = false;
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut institution = false;
     for i in 0..c.h.members.len() {
         let t = r.tekun_of(i);
@@ -1890,7 +1900,7 @@ fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let age_limit = b.p("orphan_age");
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut institution = false;
     for i in 0..c.h.members.len() {
         let m = c.member(i);
@@ -2007,7 +2017,7 @@ fn orphan_vs_tekun(c: &Ctx<'_>, out: &mut Slots) {
     ) else {
         return;
     };
-    let both: Vec<usize> = o
+    let both: Idx = o
         .covered
         .iter()
         .copied()
@@ -2157,7 +2167,7 @@ fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
 fn medical<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Medical);
     let mut best_share: Option<(Decimal, &str)> = None;
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let monitoring = Tri::from_opt(c.h.monitoring_target);
     for &i in &c.counted {
@@ -2229,8 +2239,8 @@ fn is_student(m: &Member) -> Tri {
 
 fn education<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Education);
-    let mut students = Vec::new();
-    let mut home_teaching = Vec::new();
+    let mut students: PerMember<(usize, Tri)> = SmallVec::new();
+    let mut home_teaching = Idx::new();
     let mut st = Tri::No;
     for &i in &c.counted {
         let m = c.member(i);
@@ -2247,12 +2257,12 @@ fn education<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         }
         st = st.or(t);
     }
-    let known: Vec<usize> = students
+    let known: Idx = students
         .iter()
         .filter(|(_, t)| *t == Tri::Yes)
         .map(|(i, _)| *i)
         .collect();
-    let mut students: Vec<usize> = if known.is_empty() {
+    let mut students: Idx = if known.is_empty() {
         students.into_iter().map(|(i, _)| i).collect()
     } else {
         known
@@ -2311,7 +2321,7 @@ fn employment<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Employment);
     let min = b.p("working_age_min").unwrap_or(Decimal::from(16));
     let max = b.p("working_age_max").unwrap_or(Decimal::from(59));
-    let mut seekers = Vec::new();
+    let mut seekers = Idx::new();
     let mut seek = Tri::No;
     let mut anyone_employed = Tri::No;
     for &i in &c.counted {
@@ -2376,7 +2386,7 @@ fn disability_living<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityLiving);
     let edge_ok = b.flag("disability_living_includes_edge");
     let amount = b.p("disability_living_subsidy");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     for &i in &c.counted {
         let m = c.member(i);
@@ -2436,7 +2446,7 @@ fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityCare);
     let grade34 = b.flag("disability_care_includes_grade34_mental");
     let base = b.p("disability_care_subsidy");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     for &i in &c.counted {
@@ -2516,7 +2526,7 @@ fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let sensory = b.p("child_rehab_sensory");
     let limb = b.p("child_rehab_limb");
     let living = b.p("child_rehab_living_allowance");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     let mut living_total = Decimal::ZERO;
@@ -2631,7 +2641,7 @@ fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 fn mental_medication<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::MentalMedication);
     let v = b.p("mental_medication_subsidy");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     for &i in &c.counted {
         let m = c.member(i);
@@ -2686,7 +2696,7 @@ fn disability_custody<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let sunshine = b.p("custody_sunshine");
     let boarding = b.p("custody_boarding");
     let home = b.p("custody_home");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut monthly = Decimal::ZERO;
     let mut yearly = Decimal::ZERO;
@@ -2775,7 +2785,7 @@ fn hospital_escort<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         (HospitalLevel::County, b.p("escort_county")),
         (HospitalLevel::City, b.p("escort_city")),
     ];
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     let mut per_day_only = false;
@@ -2985,7 +2995,7 @@ fn funeral_relief<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 fn two_cancers<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::TwoCancers);
     let grant = b.p("two_cancers_grant");
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     let mut best = Tri::No;
     let poor = r.low_income().or(Tri::from_opt(c.h.monitoring_target));
     for &i in &c.counted {
@@ -3043,7 +3053,7 @@ fn single_inclusion<'c, 'a>(
     std: Option<Std>,
     edge_tri: Tri,
     pc: Decimal,
-) -> (Vec<usize>, B<'c, 'a>) {
+) -> (Idx, B<'c, 'a>) {
     let mut b = B::new(c, ProgramId::Dibao);
     let std = std.or_else(|| b.standard());
     let _ = b.standard();
@@ -3063,7 +3073,7 @@ fn single_inclusion<'c, 'a>(
     b.test("test-dibao-single-inclusion-edge-household", edge_tri, &[]);
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
-    let mut covered = Vec::new();
+    let mut covered = Idx::new();
     for &(i, sev) in candidates {
         let mi = Arg::N(i);
         b.test(
