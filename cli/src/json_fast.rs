@@ -29,16 +29,9 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde
 
 /// The fast reader alone: `None` where it gives up.
 fn fast<'a, T: Deserialize<'a>>(text: &'a str) -> Option<T> {
-    let mut de = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        depth: 0,
-    };
+    let mut de = Reader::new(text);
     let value = T::deserialize(&mut de).ok()?;
-    // As `serde_json::from_str`: only whitespace may follow the value.
-    de.skip_ws();
-    (de.at == de.bytes.len()).then_some(value)
+    de.at_end().then_some(value)
 }
 
 /// Nesting deeper than this gives up (`serde_json` stops at 128).
@@ -46,7 +39,7 @@ const MAX_DEPTH: u32 = 100;
 
 /// Why the fast reader gave up: never shown, the line is read again.
 #[derive(Debug)]
-struct GiveUp;
+pub(crate) struct GiveUp;
 
 impl fmt::Display for GiveUp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -62,16 +55,33 @@ impl de::Error for GiveUp {
     }
 }
 
-type R<T> = Result<T, GiveUp>;
+pub(crate) type R<T> = Result<T, GiveUp>;
 
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
-    at: usize,
+    /// The next byte to read.
+    pub(crate) at: usize,
     depth: u32,
 }
 
 impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    /// As `serde_json::from_str` requires after the value: only whitespace
+    /// is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.skip_ws();
+        self.at == self.bytes.len()
+    }
+
     /// JSON whitespace, as `serde_json` skips it.
     #[inline]
     fn skip_ws(&mut self) {
@@ -85,14 +95,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
-    fn peek(&mut self) -> R<u8> {
+    #[inline]
+    pub(crate) fn peek(&mut self) -> R<u8> {
         self.skip_ws();
         self.bytes.get(self.at).copied().ok_or(GiveUp)
     }
 
     /// A string starting at the current `"`, without escapes or control
     /// characters (the text is valid UTF-8, so any other byte is content).
-    fn string(&mut self) -> R<&'a str> {
+    #[inline]
+    pub(crate) fn string(&mut self) -> R<&'a str> {
         let start = self.at + 1;
         let mut i = start;
         // Eight bytes at a time: the first quote, backslash or control
@@ -131,7 +143,7 @@ impl<'a> Reader<'a> {
     /// A non-negative integer that fits in a `u64`, as `serde_json` reads
     /// it into `visit_u64`; a fraction or exponent gives up (that is an
     /// `f64` there), and so does a leading zero before another digit.
-    fn integer(&mut self) -> R<u64> {
+    pub(crate) fn integer(&mut self) -> R<u64> {
         let start = self.at;
         let mut n: u64 = 0;
         while let Some(&d @ b'0'..=b'9') = self.bytes.get(self.at) {
@@ -151,7 +163,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn literal(&mut self, word: &[u8]) -> R<()> {
+    pub(crate) fn literal(&mut self, word: &[u8]) -> R<()> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();
             Ok(())

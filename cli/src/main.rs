@@ -15,6 +15,7 @@
 
 mod csv_in;
 mod explain_zh;
+mod household_fast;
 mod json_fast;
 
 use clap::{Parser, ValueEnum};
@@ -544,7 +545,9 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
         };
         match text {
             Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => match json_fast::from_str::<Household>(text) {
+            Ok(text) => match household_fast::household(text)
+                .map_or_else(|| json_fast::from_str::<Household>(text), Ok)
+            {
                 Ok(h) => match mode {
                     Mode::Full => {
                         let s = screener.screen(&h);

@@ -80,8 +80,7 @@ pub fn explain(pack: &Pack, program: ProgramId, on: Date) -> Explanation {
                 let name = pack
                     .documents
                     .get(&*id)
-                    .cloned()
-                    .unwrap_or_else(|| id.to_string());
+                    .map_or_else(|| id.to_string(), |name| name.to_string());
                 (id, name)
             })
             .collect(),

@@ -25,7 +25,7 @@ pub use date::Date;
 pub use household::Household;
 pub use money::{Amount, Bound, Period};
 pub use outcome::{
-    Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+    ArgValue, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
 };
 pub use pack::{Pack, PackError, ParamValue};
 pub use program::ProgramId;

@@ -30,9 +30,10 @@ pub struct Pack {
     /// Parameters keyed by name.
     #[serde(default)]
     pub parameters: BTreeMap<Text, Parameter>,
-    /// Documents keyed by id, with their Chinese names.
+    /// Documents keyed by id, with their Chinese names (shared: a
+    /// screening's checklist names them without copying).
     #[serde(default)]
-    pub documents: BTreeMap<String, String>,
+    pub documents: BTreeMap<String, Text>,
 }
 
 /// Where the pack applies.

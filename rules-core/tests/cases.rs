@@ -183,8 +183,8 @@ fn check(case: &Case, s: &Screening, errors: &mut Vec<String>) {
         }
     }
     for (i, want) in case.checklist_starts.iter().enumerate() {
-        if s.checklist.get(i).map(|c| &c.id) != Some(want) {
-            let got: Vec<&String> = s.checklist.iter().map(|c| &c.id).collect();
+        if s.checklist.get(i).map(|c| &*c.id) != Some(want.as_str()) {
+            let got: Vec<&str> = s.checklist.iter().map(|c| &*c.id).collect();
             errors.push(format!("checklist[{i}] want {want}; got {got:?}"));
         }
     }

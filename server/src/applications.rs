@@ -310,7 +310,7 @@ fn receipt(
                     .iter()
                     .map(|id| Document {
                         id: id.to_string(),
-                        name: valid.pack.documents.get(&**id).cloned(),
+                        name: valid.pack.documents.get(&**id).map(|n| n.to_string()),
                     })
                     .collect(),
                 deadlines: Deadlines {

@@ -100,12 +100,13 @@ pub fn message(store: Store, id: &str, args: &rules_core::outcome::Args) -> Stri
         .0
         .iter()
         .map(|(k, v)| {
+            let v = v.to_string();
             let v = if k == "member" {
                 v.parse::<usize>()
                     .map(|i| member_label(store, i))
-                    .unwrap_or_else(|_| v.clone())
+                    .unwrap_or(v)
             } else {
-                v.clone()
+                v
             };
             (k.to_string(), v)
         })
@@ -239,8 +240,8 @@ fn results_view(store: Store, s: &Screening) -> impl IntoView + use<> {
                         {checklist.into_iter().map(|item| {
                             let n = item.programs.len();
                             view! {
-                                <li data-document=item.id.clone()>
-                                    <span lang="zh-CN">{item.name}</span>
+                                <li data-document=item.id.to_string()>
+                                    <span lang="zh-CN">{item.name.to_string()}</span>
                                     <span class="count">{move || tr_args("checklist-programs", [("count", n.to_string().as_str())])}</span>
                                 </li>
                             }
