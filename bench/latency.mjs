@@ -201,7 +201,7 @@ try {
   if (trace) {
     cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline',
+      categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,blink.user_timing,disabled-by-default-devtools.timeline',
       transferMode: 'ReportEvents',
     });
   }
@@ -247,6 +247,35 @@ try {
   console.log(`  results shown: "${samples[0].summary.trim()}" / "${samples[1].summary.trim()}"`);
   console.log('  target: median <= 16 ms');
   await context.close();
+
+  // The browser's floor: the same frame measure for the smallest possible
+  // change, one line of text replaced on an otherwise empty page (no app, no
+  // script of ours but the measure), same size, same throttling, same count.
+  // No page can show anything sooner than this on this machine.
+  const bare = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang, deviceScaleFactor: 1 });
+  const blank = await bare.newPage();
+  await blank.setContent(`<p id="probe">${samples[0].summary}</p>`);
+  const bareCdp = await bare.newCDPSession(blank);
+  await bareCdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const floor = await blank.evaluate(async ({ total, texts }) => {
+    const text = document.querySelector('#probe').firstChild;
+    const out = [];
+    for (let i = 0; i < total; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      const start = performance.now();
+      text.data = texts[(i + 1) % texts.length];
+      await new Promise((r) => requestAnimationFrame(() => {
+        const after = new MessageChannel();
+        after.port1.onmessage = r;
+        after.port2.postMessage(0);
+      }));
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, { total, texts: [samples[0].summary, samples[1].summary] });
+  const floorSamples = floor.slice(warmup);
+  console.log(`  the browser's floor (one text changed on an empty page, same throttling): end of the next frame median ${fmt(percentile(floorSamples, 50))}, p95 ${fmt(percentile(floorSamples, 95))}`);
+  await bare.close();
 } finally {
   await browser.close();
   await server.stop();
