@@ -78,10 +78,7 @@ fn object<'a>(
 }
 
 /// Reads an array of elements read by `element`.
-fn array<'a, T>(
-    r: &mut Reader<'a>,
-    mut element: impl FnMut(&mut Reader<'a>) -> R<T>,
-) -> R<Vec<T>> {
+fn array<'a, T>(r: &mut Reader<'a>, mut element: impl FnMut(&mut Reader<'a>) -> R<T>) -> R<Vec<T>> {
     if r.peek()? != b'[' {
         return Err(GiveUp);
     }

@@ -493,7 +493,10 @@ mod tests {
         assert_eq!(json, r#"{"member":"2","wages":"12345.60","limit":"1.5"}"#);
         let back: Args = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, args);
-        assert_eq!(back.get("wages").map(ArgValue::text).as_deref(), Some("12345.60"));
+        assert_eq!(
+            back.get("wages").map(ArgValue::text).as_deref(),
+            Some("12345.60")
+        );
         assert!(args.get("nobody").is_none());
     }
 }

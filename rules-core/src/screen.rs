@@ -8,7 +8,8 @@ use crate::household::{
 };
 use crate::money::{Amount, Bound, Period, round2};
 use crate::outcome::{
-    ArgValue, Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+    ArgValue, Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status,
+    Step,
 };
 use crate::pack::{
     DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Source, Text, TimeLimits,
@@ -757,15 +758,13 @@ impl<'c, 'a> B<'c, 'a> {
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         let all = c.s.spec(program);
         // Without explanations the office, rule and documents are left out too.
-        let why = c
-            .explain
-            .then(|| {
-                let members = c.h.members.len();
-                Box::new(
-                    all.map(|spec| Why::of(program, spec, members))
-                        .unwrap_or_default(),
-                )
-            });
+        let why = c.explain.then(|| {
+            let members = c.h.members.len();
+            Box::new(
+                all.map(|spec| Why::of(program, spec, members))
+                    .unwrap_or_default(),
+            )
+        });
         B {
             c,
             program,
