@@ -59,7 +59,7 @@ pub(crate) type R<T> = Result<T, GiveUp>;
 
 pub(crate) struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
+    pub(crate) bytes: &'a [u8],
     /// The next byte to read.
     pub(crate) at: usize,
     depth: u32,

@@ -530,6 +530,8 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
     let mut buf = Vec::with_capacity(4096);
     // Summary mode: one vector of outcomes and amounts for every household.
     let mut briefs = Vec::with_capacity(ProgramId::ALL.len());
+    // Every line is read into this household, reusing its lists.
+    let mut household = Household::default();
     let mut line_no = 0;
     while let Some(read) = lines.next_line() {
         line_no += 1;
@@ -545,21 +547,26 @@ fn batch_jsonl(pack: &Pack, date: Date, mode: Mode, input: impl Read, out: &mut 
         };
         match text {
             Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => match household_fast::household(text)
-                .map_or_else(|| json_fast::from_str::<Household>(text), Ok)
-            {
-                Ok(h) => match mode {
-                    Mode::Full => {
-                        let s = screener.screen(&h);
-                        push_result(&mut buf, line_no, None, Ok(Body::Full(&s)));
-                    }
-                    Mode::Summary => {
-                        screener.summarize(&h, &mut briefs);
-                        push_result(&mut buf, line_no, None, Ok(Body::Summary(&briefs)));
-                    }
-                },
-                Err(e) => push_result(&mut buf, line_no, None, Err(&e.to_string())),
-            },
+            Ok(text) => {
+                let read = if household_fast::read_into(text, &mut household) {
+                    Ok(())
+                } else {
+                    json_fast::from_str::<Household>(text).map(|h| household = h)
+                };
+                match read {
+                    Ok(()) => match mode {
+                        Mode::Full => {
+                            let s = screener.screen(&household);
+                            push_result(&mut buf, line_no, None, Ok(Body::Full(&s)));
+                        }
+                        Mode::Summary => {
+                            screener.summarize(&household, &mut briefs);
+                            push_result(&mut buf, line_no, None, Ok(Body::Summary(&briefs)));
+                        }
+                    },
+                    Err(e) => push_result(&mut buf, line_no, None, Err(&e.to_string())),
+                }
+            }
             // An invalid line is reported and the batch goes on.
             Err(e) => push_result(&mut buf, line_no, None, Err(e)),
         }
