@@ -8,7 +8,8 @@ use crate::household::{
 };
 use crate::money::{Amount, Bound, Period, round2};
 use crate::outcome::{
-    ArgValue, Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status, Step,
+    ArgValue, Args, Brief, Check, ChecklistItem, Decision, Message, Outcome, Screening, Status,
+    Step,
 };
 use crate::pack::{
     DatedValue, Pack, ParamValue, Parameter, Payee, ProgramSpec, Source, Text, TimeLimits,
@@ -757,15 +758,13 @@ impl<'c, 'a> B<'c, 'a> {
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         let all = c.s.spec(program);
         // Without explanations the office, rule and documents are left out too.
-        let why = c
-            .explain
-            .then(|| {
-                let members = c.h.members.len();
-                Box::new(
-                    all.map(|spec| Why::of(program, spec, members))
-                        .unwrap_or_default(),
-                )
-            });
+        let why = c.explain.then(|| {
+            let members = c.h.members.len();
+            Box::new(
+                all.map(|spec| Why::of(program, spec, members))
+                    .unwrap_or_default(),
+            )
+        });
         B {
             c,
             program,
@@ -1164,6 +1163,8 @@ impl<'c, 'a> B<'c, 'a> {
 /// What a decision says about each member's status in a base program.
 struct Results {
     tekun: PerMember<Tri>,
+    /// Whether any member is 特困 (`tekun`, folded once: several programs ask).
+    tekun_any: Tri,
     dibao: Tri,
     dibao_covered: Idx,
     edge: Tri,
@@ -1247,6 +1248,7 @@ fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
         _ => Tri::No,
     });
     let r = Results {
+        tekun_any: Tri::any(held_tekun.iter().copied()),
         tekun: held_tekun,
         dibao: dibao_tri,
         dibao_covered,
@@ -1786,7 +1788,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
 
 impl Results {
     fn tekun_any(&self) -> Tri {
-        Tri::any(self.tekun.iter().copied())
+        self.tekun_any
     }
 
     fn tekun_of(&self, i: usize) -> Tri {
