@@ -163,6 +163,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `word` (`true`, `false`, `null`); inlined, so that the comparison
+    /// is with a constant.
+    #[inline(always)]
     pub(crate) fn literal(&mut self, word: &[u8]) -> R<()> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();
