@@ -58,7 +58,7 @@ impl de::Error for GiveUp {
 pub(crate) type R<T> = Result<T, GiveUp>;
 
 pub(crate) struct Reader<'a> {
-    text: &'a str,
+    pub(crate) text: &'a str,
     pub(crate) bytes: &'a [u8],
     /// The next byte to read.
     pub(crate) at: usize,
