@@ -481,7 +481,8 @@ impl<'a> Ctx<'a> {
             .find(|m| m.relation == Some(Relation::Applicant))
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
-        let incomes = h.members.iter().map(IncomeSum::of).collect();
+        let cost = s.hot[Hot::EmploymentCost as usize].map(|r| r.value.value);
+        let incomes = h.members.iter().map(|m| IncomeSum::of(m, cost)).collect();
         Ctx {
             s,
             pack,
@@ -553,14 +554,21 @@ struct IncomeSum {
     wages: Decimal,
     /// `false` when the incomes are unknown or one amount is.
     complete: bool,
+    /// `total` net of the 就业成本 deduction in force (`cost`), taken as at
+    /// least zero: what `B::member_income` gives when it has nothing to
+    /// record. A brief screening reads it instead of deducting again in
+    /// each of the nine or so decisions that ask.
+    net: Decimal,
 }
 
 impl IncomeSum {
-    fn of(m: &Member) -> IncomeSum {
+    /// `cost`: the 就业成本 deduction in force, if the pack has one.
+    fn of(m: &Member, cost: Option<Decimal>) -> IncomeSum {
         let mut sum = IncomeSum {
             total: Decimal::ZERO,
             wages: Decimal::ZERO,
             complete: true,
+            net: Decimal::ZERO,
         };
         let Some(incomes) = &m.incomes else {
             sum.complete = false;
@@ -578,6 +586,10 @@ impl IncomeSum {
                 None => sum.complete = false,
             }
         }
+        sum.net = match cost {
+            Some(cost) if positive(sum.wages) => nonneg(sub(sum.total, dmin(cost, sum.wages))),
+            _ => nonneg(sum.total),
+        };
         sum
     }
 }
@@ -1026,10 +1038,16 @@ impl<'c, 'a> B<'c, 'a> {
             mut total,
             wages,
             complete,
+            net,
         }) = self.c.incomes.get(i)
         else {
             return (Decimal::ZERO, false);
         };
+        if self.why.is_none() && self.c.s.hot[Hot::EmploymentCost as usize].is_some() {
+            // Nothing to record, and no missing parameter to count: the
+            // deduction below, made once for the screening.
+            return (net, complete);
+        }
         if positive(wages) {
             // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
             if let Some(cost) = self.p_hot(Hot::EmploymentCost) {
