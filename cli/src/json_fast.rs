@@ -58,8 +58,8 @@ impl de::Error for GiveUp {
 pub(crate) type R<T> = Result<T, GiveUp>;
 
 pub(crate) struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
+    pub(crate) text: &'a str,
+    pub(crate) bytes: &'a [u8],
     /// The next byte to read.
     pub(crate) at: usize,
     depth: u32,
@@ -163,6 +163,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `word` (`true`, `false`, `null`); inlined, so that the comparison
+    /// is with a constant.
+    #[inline(always)]
     pub(crate) fn literal(&mut self, word: &[u8]) -> R<()> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();

@@ -481,7 +481,8 @@ impl<'a> Ctx<'a> {
             .find(|m| m.relation == Some(Relation::Applicant))
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
-        let incomes = h.members.iter().map(IncomeSum::of).collect();
+        let cost = s.hot[Hot::EmploymentCost as usize].map(|r| r.value.value);
+        let incomes = h.members.iter().map(|m| IncomeSum::of(m, cost)).collect();
         Ctx {
             s,
             pack,
@@ -553,14 +554,21 @@ struct IncomeSum {
     wages: Decimal,
     /// `false` when the incomes are unknown or one amount is.
     complete: bool,
+    /// `total` net of the 就业成本 deduction in force (`cost`), taken as at
+    /// least zero: what `B::member_income` gives when it has nothing to
+    /// record. A brief screening reads it instead of deducting again in
+    /// each of the nine or so decisions that ask.
+    net: Decimal,
 }
 
 impl IncomeSum {
-    fn of(m: &Member) -> IncomeSum {
+    /// `cost`: the 就业成本 deduction in force, if the pack has one.
+    fn of(m: &Member, cost: Option<Decimal>) -> IncomeSum {
         let mut sum = IncomeSum {
             total: Decimal::ZERO,
             wages: Decimal::ZERO,
             complete: true,
+            net: Decimal::ZERO,
         };
         let Some(incomes) = &m.incomes else {
             sum.complete = false;
@@ -578,6 +586,10 @@ impl IncomeSum {
                 None => sum.complete = false,
             }
         }
+        sum.net = match cost {
+            Some(cost) if positive(sum.wages) => nonneg(sub(sum.total, dmin(cost, sum.wages))),
+            _ => nonneg(sum.total),
+        };
         sum
     }
 }
@@ -1026,10 +1038,16 @@ impl<'c, 'a> B<'c, 'a> {
             mut total,
             wages,
             complete,
+            net,
         }) = self.c.incomes.get(i)
         else {
             return (Decimal::ZERO, false);
         };
+        if self.why.is_none() && self.c.s.hot[Hot::EmploymentCost as usize].is_some() {
+            // Nothing to record, and no missing parameter to count: the
+            // deduction below, made once for the screening.
+            return (net, complete);
+        }
         if positive(wages) {
             // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
             if let Some(cost) = self.p_hot(Hot::EmploymentCost) {
@@ -1163,6 +1181,8 @@ impl<'c, 'a> B<'c, 'a> {
 /// What a decision says about each member's status in a base program.
 struct Results {
     tekun: PerMember<Tri>,
+    /// Whether any member is 特困 (`tekun`, folded once: several programs ask).
+    tekun_any: Tri,
     dibao: Tri,
     dibao_covered: Idx,
     edge: Tri,
@@ -1246,6 +1266,7 @@ fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
         _ => Tri::No,
     });
     let r = Results {
+        tekun_any: Tri::any(held_tekun.iter().copied()),
         tekun: held_tekun,
         dibao: dibao_tri,
         dibao_covered,
@@ -1785,7 +1806,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
 
 impl Results {
     fn tekun_any(&self) -> Tri {
-        Tri::any(self.tekun.iter().copied())
+        self.tekun_any
     }
 
     fn tekun_of(&self, i: usize) -> Tri {
