@@ -140,20 +140,35 @@ fn save_draft(draft: &Draft) {
     }
 }
 
-/// Run `f` when the browser is idle (within a second at most), or soon where
-/// there is no `requestIdleCallback`.
+/// Run `f` when the browser is idle after the next frame (within a second at
+/// most), or soon where there is no `requestIdleCallback`. Asked for from a
+/// frame callback, the idle callback runs only after that frame is drawn: a
+/// save of the draft never holds up the frame that shows the answer's
+/// results (an idle period before it did, now and then).
 fn on_idle(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(1000);
+    let when_idle = {
+        let window = window.clone();
+        move || {
+            let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(1000);
+            if window
+                .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+                .is_err()
+            {
+                let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+            }
+        }
+    };
+    let after_frame = wasm_bindgen::closure::Closure::once_into_js(when_idle);
     if window
-        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .request_animation_frame(after_frame.unchecked_ref())
         .is_err()
     {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        let _ = window.set_timeout_with_callback(after_frame.unchecked_ref());
     }
 }
 
