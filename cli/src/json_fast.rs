@@ -419,6 +419,35 @@ impl<'de, 'a: 'de> de::VariantAccess<'de> for UnitVariant<'a> {
     }
 }
 
+/// Each text made from `text` by cutting it short at every byte, and by
+/// putting in or replacing each byte with one of a set of troublesome bytes
+/// (the valid UTF-8 ones only): the fast readers' tests compare them with
+/// `serde_json`.
+#[cfg(test)]
+pub(crate) fn for_each_mutation(text: &str, mut f: impl FnMut(&str)) {
+    const BYTES: &[u8] = b" \t\n\r,:{}[]\"\\-+.0159eEtfnulxa\x01\x7f";
+    let bytes = text.as_bytes();
+    for i in 0..=bytes.len() {
+        if let Ok(cut) = std::str::from_utf8(&bytes[..i]) {
+            f(cut);
+        }
+        for &b in BYTES {
+            let mut put = bytes.to_vec();
+            put.insert(i, b);
+            if let Ok(t) = std::str::from_utf8(&put) {
+                f(t);
+            }
+            if i < bytes.len() {
+                let mut replaced = bytes.to_vec();
+                replaced[i] = b;
+                if let Ok(t) = std::str::from_utf8(&replaced) {
+                    f(t);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,28 +533,8 @@ mod tests {
     /// either gives up or agrees with `serde_json`.
     #[test]
     fn agrees_with_serde_json_on_mutated_lines() {
-        const BYTES: &[u8] = b" \t\n\r,:{}[]\"\\-+.0159eEtfnulxa\x01\x7f";
         for text in SAMPLES {
-            let bytes = text.as_bytes();
-            for i in 0..=bytes.len() {
-                if let Ok(cut) = std::str::from_utf8(&bytes[..i]) {
-                    agrees(cut);
-                }
-                for &b in BYTES {
-                    let mut put = bytes.to_vec();
-                    put.insert(i, b);
-                    if let Ok(t) = std::str::from_utf8(&put) {
-                        agrees(t);
-                    }
-                    if i < bytes.len() {
-                        let mut replaced = bytes.to_vec();
-                        replaced[i] = b;
-                        if let Ok(t) = std::str::from_utf8(&replaced) {
-                            agrees(t);
-                        }
-                    }
-                }
-            }
+            for_each_mutation(text, agrees);
         }
     }
 

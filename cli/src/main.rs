@@ -352,22 +352,22 @@ fn push_decimal(buf: &mut Vec<u8>, v: &Decimal) {
     } else if let (Ok(m), Some(unit)) = (u64::try_from(mantissa), 10u64.checked_pow(scale)) {
         // Most amounts: the same in 64-bit arithmetic, cheaper than 128.
         buf.extend_from_slice(digits.format(m / unit).as_bytes());
-        buf.push(b'.');
-        let frac = digits.format(m % unit).as_bytes();
-        let zeros = (scale as usize).saturating_sub(frac.len());
-        buf.extend(std::iter::repeat_n(b'0', zeros));
-        buf.extend_from_slice(frac);
+        push_fraction(buf, digits.format(m % unit), scale);
     } else {
         // The scale is at most 28: 10^28 < 2^96 fits in a u128.
         let unit = 10u128.pow(scale);
         buf.extend_from_slice(digits.format(mantissa / unit).as_bytes());
-        buf.push(b'.');
-        let frac = digits.format(mantissa % unit).as_bytes();
-        let zeros = (scale as usize).saturating_sub(frac.len());
-        buf.extend(std::iter::repeat_n(b'0', zeros));
-        buf.extend_from_slice(frac);
+        push_fraction(buf, digits.format(mantissa % unit), scale);
     }
     buf.push(b'"');
+}
+
+/// The point and `scale` fraction digits, `frac` padded with leading zeros.
+fn push_fraction(buf: &mut Vec<u8>, frac: &str, scale: u32) {
+    buf.push(b'.');
+    let zeros = (scale as usize).saturating_sub(frac.len());
+    buf.extend(std::iter::repeat_n(b'0', zeros));
+    buf.extend_from_slice(frac.as_bytes());
 }
 
 /// Appends `{"dibao":{"outcome":…,"amount":…},…}` for the offered programs,
