@@ -153,14 +153,14 @@ pub fn Check() -> impl IntoView {
     });
     let has_region = Memo::new(move |_| {
         store
-            .draft
-            .with(|d| d.region().and_then(state::region).is_some())
+            .region
+            .with(|code| code.as_deref().and_then(state::region).is_some())
     });
     // The questions depend on the place's pack: wait for it.
     let ready = Memo::new(move |_| {
         store
-            .draft
-            .with(|d| d.region().and_then(state::pack).is_some())
+            .region
+            .with(|code| code.as_deref().and_then(state::pack).is_some())
     });
     // The results show the rules engine's messages: fetch them meanwhile.
     crate::i18n::want_rules();
