@@ -394,6 +394,35 @@ test('the sign-in, queue and case pages pass axe in English; a lost session brin
   await context.close();
 });
 
+test('leaving the queue before its list comes does not break the console', async () => {
+  // A slow network: the queue's list arrives after the worker has gone on
+  // to the batch page. The late answer must be dropped, not panic the page
+  // (it once did: the queue's request read a value its page had disposed).
+  const m = consoleMessages('zh-CN');
+  const { context, page, errors } = await openConsole('zh-CN');
+  let delayed = 0;
+  await page.route(/\/api\/console\/cases(\?|$)/, async (route) => {
+    delayed++;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.url}/console/`);
+  await page.locator('#signin-username').fill('wang');
+  await page.locator('#signin-password').fill(PASSWORD);
+  await page.getByRole('button', { name: m['signin-submit'], exact: true }).click();
+  await page.getByRole('link', { name: m['nav-batch'], exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: m['batch-heading'] }).waitFor();
+  assert.ok(delayed > 0, 'the queue asked for its list');
+  // The late answer arrives while the batch page is shown.
+  await page.waitForTimeout(2500);
+  assert.deepEqual(unexpected(errors), []);
+  // The console still works: back to the queue, which lists the cases.
+  await page.unroute(/\/api\/console\/cases(\?|$)/);
+  await page.getByRole('link', { name: m['nav-queue'], exact: true }).click();
+  await page.locator('table.queue tbody tr').first().waitFor();
+  await context.close();
+});
+
 test('the audit log is for administrators and pages back with `before`', async () => {
   const m = consoleMessages('zh-CN');
   const { context, page, errors } = await openConsole('zh-CN', DESKTOP);

@@ -38,8 +38,11 @@ pub fn QueuePage() -> impl IntoView {
         data.set(None);
         spawn_local(async move {
             let result = api::queue(&status, &jurisdiction).await;
-            // A slower answer to an older filter must not replace a newer one.
-            if generation.get_value() != this {
+            // A slower answer to an older filter must not replace a newer one,
+            // and one that comes after the page was left (the worker went on
+            // to the batch page) finds its values disposed: it must end here,
+            // not panic.
+            if generation.try_get_value() != Some(this) {
                 return;
             }
             if let Ok(queue) = &result {
