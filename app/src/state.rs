@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
-use rules_core::{Date, Household, Outcome, Pack, Screening};
+use rules_core::{Date, Household, Outcome, Pack, Screener, Screening};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -266,11 +266,27 @@ pub fn provide_store() -> Store {
             Some(rules_core::screen(pack, &d.household, as_of))
         })
     });
+    // The pack resolved for today once (its parameters in a hash table),
+    // not looked up by name in the pack on every answer: the live summary
+    // asks on every keystroke.
+    let screener = StoredValue::new_local(None::<(&'static Pack, Screener<'static>)>);
     let counts = Memo::new(move |_| {
         draft.with(|d| {
             let pack = pack(d.region()?)?;
-            let brief = rules_core::screen_brief(pack, &d.household, as_of);
-            let count = |o| brief.decisions.iter().filter(|d| d.outcome == o).count();
+            screener.update_value(|s| {
+                if !s.as_ref().is_some_and(|(p, _)| std::ptr::eq(*p, pack)) {
+                    *s = Some((pack, Screener::new(pack, as_of)));
+                }
+            });
+            // Outcomes only (`Screener::summarize`: the decisions of
+            // `screen_brief`, without building them).
+            let mut briefs = Vec::with_capacity(rules_core::ProgramId::ALL.len());
+            screener.with_value(|s| {
+                if let Some((_, s)) = s {
+                    s.summarize(&d.household, &mut briefs);
+                }
+            });
+            let count = |o| briefs.iter().filter(|b| b.outcome == o).count();
             Some((count(Outcome::Likely), count(Outcome::Possible)))
         })
     });
