@@ -15,7 +15,9 @@ pub fn start(mount: fn(i18n::Lang)) {
 fn begin(mount: fn(i18n::Lang)) {
     let lang = i18n::initial_language();
     if i18n::is_loaded(lang) {
-        replace_first_paint(lang, mount);
+        // The built-in messages were parsed just now (`is_loaded`): the
+        // page is built in the next task, not in this one.
+        after(0, move || replace_first_paint(lang, mount));
     } else {
         // Another language's messages are a static file: fetch them first,
         // so the app does not flash the default language. If that fails
