@@ -61,8 +61,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (passThrough(url)) return;
   if (request.mode === 'navigate') {
-    // `/` has its own static first paint; every other address is the shell.
-    const shell = url.pathname === '/' || url.pathname === '/index.html' ? '/' : '/shell.html';
+    // `/` has its own static first paint; the policy guide (`/programs`,
+    // `/programs/<id>`) is the light bundle's page without it; every other
+    // address is the full app's shell (as the server answers).
+    const shell = url.pathname === '/' || url.pathname === '/index.html' ? '/'
+      : /^\/programs(\/[^/]*)?$/.test(url.pathname) ? '/guide.html' : '/shell.html';
     event.respondWith((async () => {
       const current = await caches.open(CACHE);
       return (await current.match(shell)) ?? fetch(request);

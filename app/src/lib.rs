@@ -1,16 +1,20 @@
 //! 救助通: the resident-facing app, rendered in the browser.
 //!
-//! One library, two bundles (one WASM each, see `Cargo.toml`):
+//! One library, three bundles (one WASM each, see `Cargo.toml`):
 //! - `landing` (`src/bin/landing.rs`, root [`landing::Landing`]): the home
 //!   page, which is what a first visit (a WeChat link) opens. It carries no
 //!   rules engine, questionnaire or household types, so it arrives quickly
 //!   on a slow link.
+//! - `guide` (`src/bin/guide.rs`, root [`guide::Guide`]): the policy guide
+//!   (`/programs`, `/programs/:id`), whose links are shared in groups. It
+//!   reads packs (their parameters and citations) but carries no rules
+//!   engine, questionnaire or household types either.
 //! - `app` (`src/main.rs`, root [`app::App`]): every route, the home page
-//!   included, for the check, the guide, applying and tracking.
+//!   and the guide included, for the check, applying and tracking.
 //!
-//! A link from the landing bundle to a route only the full app renders is a
-//! full page load ([`links`]); the place chosen travels in the draft saved
-//! in local storage ([`place`]), the language in its own key.
+//! A link from a light bundle to a route it does not render is a full page
+//! load ([`links`]); the place chosen travels in the draft saved in local
+//! storage ([`place`]), the language in its own key.
 
 pub mod api;
 pub mod app;
@@ -18,6 +22,7 @@ pub mod boot;
 pub mod components;
 pub mod event;
 pub mod filing;
+pub mod guide;
 pub mod i18n;
 pub mod landing;
 pub mod links;

@@ -1,29 +1,54 @@
-//! Which routes the running bundle renders itself. The landing bundle
-//! renders only `/`; every other route belongs to the full app, so a link
-//! there from the landing bundle is a full page load: such links carry
+//! Which routes the running bundle renders itself. Two light bundles serve
+//! first visits: the landing bundle renders only `/`, the guide bundle only
+//! the policy guide (`/programs`, `/programs/:id`, the links shared in
+//! WeChat groups). Every other route belongs to the full app, so a link
+//! there from a light bundle is a full page load: such links carry
 //! `rel="external"`, which Leptos' router leaves to the browser, and code
 //! that moves on by itself uses [`go`].
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use leptos_router::NavigateOptions;
 
-static LANDING: AtomicBool = AtomicBool::new(false);
+/// The running bundle: 0 the full app, else one of the light ones.
+static BUNDLE: AtomicU8 = AtomicU8::new(FULL);
+const FULL: u8 = 0;
+const LANDING: u8 = 1;
+const GUIDE: u8 = 2;
 
 /// Mark this page as the landing bundle; call once, before rendering.
 pub fn set_landing() {
-    LANDING.store(true, Ordering::Relaxed);
+    BUNDLE.store(LANDING, Ordering::Relaxed);
+}
+
+/// Mark this page as the guide bundle; call once, before rendering.
+pub fn set_guide() {
+    BUNDLE.store(GUIDE, Ordering::Relaxed);
+}
+
+fn without_query(path: &str) -> &str {
+    path.split(['?', '#']).next().unwrap_or_default()
 }
 
 /// Whether the landing bundle renders a path (with or without a query).
 pub fn landing_route(path: &str) -> bool {
-    let path = path.split(['?', '#']).next().unwrap_or_default();
-    path == "/"
+    without_query(path) == "/"
+}
+
+/// Whether the guide bundle renders a path: `/programs` or
+/// `/programs/<id>`, with or without a query (the server sends these paths
+/// the guide bundle's page: the rule is shared).
+pub fn guide_route(path: &str) -> bool {
+    api_boundary::site::is_guide_path(without_query(path))
 }
 
 /// Whether this bundle renders a path itself.
 pub fn is_local(path: &str) -> bool {
-    !LANDING.load(Ordering::Relaxed) || landing_route(path)
+    match BUNDLE.load(Ordering::Relaxed) {
+        LANDING => landing_route(path),
+        GUIDE => guide_route(path),
+        _ => true,
+    }
 }
 
 /// `rel` of a link to `path`: `external` when the other bundle renders it.
@@ -46,19 +71,30 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn the_landing_bundle_renders_only_the_home_page() {
+    fn each_light_bundle_renders_its_own_pages() {
         for path in ["/", "/?region=441521", "/?lang=en#top"] {
             assert!(super::landing_route(path), "{path}");
+            assert!(!super::guide_route(path), "{path}");
+        }
+        for path in [
+            "/programs",
+            "/programs/",
+            "/programs?region=441521",
+            "/programs/dibao?region=441521",
+        ] {
+            assert!(super::guide_route(path), "{path}");
+            assert!(!super::landing_route(path), "{path}");
         }
         for path in [
             "/check/members",
-            "/programs",
-            "/programs/dibao",
+            "/programsx",
+            "/programs/dibao/extra",
             "/apply",
             "/track",
             "/event",
         ] {
             assert!(!super::landing_route(path), "{path}");
+            assert!(!super::guide_route(path), "{path}");
         }
     }
 }

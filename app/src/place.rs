@@ -40,11 +40,17 @@ pub fn provide_from_store(store: Store) {
     });
 }
 
-/// The landing bundle: the place of the saved draft, written back at once
-/// (a link's `?region=` included), so the full app finds it when the check
-/// starts.
+/// The light bundles: the place of the saved draft, written back at once
+/// (the home page link's `?region=` included), so the full app finds it
+/// when the check starts.
 pub fn provide_from_storage() {
-    if let Some(code) = region_from_link() {
+    // Only the home page's link chooses the place: a policy guide link
+    // (`/programs/dibao?region=…`, shared in a group) shows that place's
+    // rules without changing the place of the resident's own check.
+    let home = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p == "/");
+    if let Some(code) = region_from_link().filter(|_| home) {
         state::save_region(&code);
     }
     let code = RwSignal::new(state::saved_region());

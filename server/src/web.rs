@@ -1,7 +1,9 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
 //! Serving the built app: hashed assets cached forever, `index.html` never
 //! cached, client routes fall back to `shell.html` (the same page without the
-//! home page's static first paint; `index.html` when there is none), and
+//! home page's static first paint; `index.html` when there is none) — the
+//! policy guide's (`/programs…`) to `guide.html`, the light guide bundle's
+//! page, when the build wrote one — and
 //! security headers on every response. The worker console is a second app
 //! under `/console/` (`dist/console/`), with its own page, client routes and
 //! policy, so residents never download its code.
@@ -41,6 +43,9 @@ struct SiteInner {
     index: Page,
     /// Every other client route.
     shell: Page,
+    /// The policy guide's routes (`/programs`, `/programs/:id`): the guide
+    /// bundle's page (the shell when the build wrote none).
+    guide: Page,
     csp: HeaderValue,
     /// `None` when `dist/console/index.html` is missing: the resident app
     /// still works; `/console` answers 404.
@@ -103,13 +108,20 @@ impl Site {
         } else {
             Page(index.0.clone())
         };
-        // Both pages carry the same loader; name every inline script of either.
-        let both = format!(
-            "{}{}",
+        let guide_path = dist.join("guide.html");
+        let guide = if guide_path.exists() {
+            Page::load(&guide_path)?
+        } else {
+            Page(shell.0.clone())
+        };
+        // One policy for the three pages: name every inline script of each.
+        let all = format!(
+            "{}{}{}",
             String::from_utf8_lossy(&index.0),
-            String::from_utf8_lossy(&shell.0)
+            String::from_utf8_lossy(&shell.0),
+            String::from_utf8_lossy(&guide.0)
         );
-        let csp = content_security_policy(&both);
+        let csp = content_security_policy(&all);
         let console_path = dist.join("console").join("index.html");
         let console = if console_path.exists() {
             let page = Page::load(&console_path)?;
@@ -129,6 +141,7 @@ impl Site {
             dist: dist.to_owned(),
             index,
             shell,
+            guide,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
             console,
         })))
@@ -246,6 +259,9 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
             Some(console) => page_response(&console.page),
             None => not_found(),
         };
+    }
+    if api_boundary::site::is_guide_path(path) {
+        return page_response(&site.0.guide);
     }
     page_response(&site.0.shell)
 }

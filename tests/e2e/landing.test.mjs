@@ -1,5 +1,7 @@
 // The route split (issue 4): a first visit to `/` loads the light landing
-// bundle (the home page alone), and everything else the full app. Starting
+// bundle (the home page alone), one to the policy guide (`/programs…`, the
+// links shared in WeChat groups) the light guide bundle, and everything
+// else the full app. Starting
 // the check from the landing page is a page load of the full app that keeps
 // the place chosen; `/` loads the full app itself when the device is in
 // event mode (its bar belongs on every page) or holds an application
@@ -87,6 +89,37 @@ test('a link with a place opens the landing page ready to start there', async ()
   await page.locator('.check[data-step="members"]').waitFor();
   assert.deepEqual(await started(page), ['app']);
   assert.ok((await page.locator('main').textContent()).includes('会宁县'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a policy guide link loads only the guide bundle; its check starts in the full app, in that place', async () => {
+  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
+  // The resident's own check is in 海丰县.
+  await page.goto(`${server.url}/?region=441521`);
+  await appReady(page);
+  // A link shared in a group, for 会宁县's 低保.
+  await page.goto(`${server.url}/programs/dibao?region=620422`);
+  await page.locator('article.program-guide[data-program="dibao"] .parameters li').first().waitFor();
+  assert.deepEqual(await bundles(page), ['guide']);
+  assert.deepEqual(await started(page), ['guide']);
+  assert.equal(await chosen(page), 'guide');
+  assert.ok((await page.locator('main').textContent()).includes('会宁县'));
+  // Reading another place's guide leaves the resident's check where it was.
+  const place = () => page.evaluate(() => JSON.parse(localStorage.getItem('jiuzhu.draft.v1')).household.jurisdiction);
+  assert.equal(await place(), '441521');
+  // The place's list of programs is a route of the same bundle.
+  await page.click('.region-line a');
+  await page.locator('.program-list li[data-program="dibao"]').waitFor();
+  assert.deepEqual(await started(page), ['guide']);
+  // Links to the full app's routes are page loads.
+  assert.equal(await page.getAttribute('a.brand', 'rel'), 'external');
+  // Starting the check from the guide: a page load of the full app, there.
+  await page.click('.start-check');
+  await page.locator('.check[data-step="members"]').waitFor();
+  assert.deepEqual(await started(page), ['app']);
+  assert.ok((await page.locator('main').textContent()).includes('会宁县'));
+  assert.equal(await place(), '620422');
   assert.deepEqual(errors, []);
   await context.close();
 });

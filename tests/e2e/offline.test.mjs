@@ -65,6 +65,12 @@ test('offline: reload, check, apply; back online the application is filed once a
     await server.stop({ keepData: true });
     await page.reload();
     await appReady(page);
+    // The policy guide opens offline too: its own page and light bundle.
+    await page.goto(`${server.url}/programs/dibao?region=${family.pack}`);
+    await page.locator('article.program-guide[data-program="dibao"] .parameters li').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.bundle), 'guide');
+    await page.goto(`${server.url}/?region=${family.pack}`);
+    await appReady(page);
 
     await enterHousehold(page, server.url, family.pack, family.household);
     assert.ok(await page.locator('article.decision[data-program="dibao"]').count() === 1);

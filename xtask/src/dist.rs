@@ -260,7 +260,55 @@ pub fn report_size() -> Result<u64, String> {
         raw as f64 / 1000.0,
         br as f64 / 1000.0
     );
+    guide_first_visit(&dist, &first)?;
     Ok(br)
+}
+
+/// A first visit to a policy guide link (`/programs/dibao?region=441521`,
+/// zh-CN): the guide's page and light bundle, the stylesheet and icons the
+/// home page also loads (`shared`), the place's pack and the rules engine's
+/// messages (parameter names).
+fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
+    println!("\nfirst visit to the policy guide (/programs/dibao?region=441521, zh-CN):");
+    let row = |f: &Sized| println!("{:<34} {:<44} {:>9} {:>9}", f.part, f.name, f.raw, f.br);
+    let mut guide = vec![sized(dist, "page (guide)", crate::landing::GUIDE_PAGE)?];
+    guide.extend(
+        shared
+            .iter()
+            .filter(|f| !f.name.ends_with(".html") && !f.name.starts_with("landing-"))
+            .map(|f| Sized {
+                part: f.part,
+                name: f.name.clone(),
+                raw: f.raw,
+                br: f.br,
+            }),
+    );
+    for file in files(dist)? {
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if name.starts_with("guide-") && (name.ends_with(".js") || name.ends_with(".wasm")) {
+            let part = if name.ends_with(".js") {
+                "JS loader (wasm-bindgen)"
+            } else {
+                "WASM (guide bundle, zh-CN UI text)"
+            };
+            guide.push(sized(dist, part, &name)?);
+        }
+    }
+    guide.push(sized(dist, "a place's policy pack", "packs/441521.json")?);
+    guide.push(sized(dist, "rules messages", "i18n/zh-CN/rules.ftl")?);
+    guide.iter().for_each(row);
+    let raw: u64 = guide.iter().map(|f| f.raw).sum();
+    let br: u64 = guide.iter().map(|f| f.br).sum();
+    println!(
+        "first visit to the guide: {:.1} KB raw, {:.1} KB brotli",
+        raw as f64 / 1000.0,
+        br as f64 / 1000.0
+    );
+    Ok(())
 }
 
 /// The app's and the console's `#[wasm_bindgen_test]` tests, run in

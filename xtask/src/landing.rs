@@ -1,65 +1,96 @@
-//! The landing bundle (issue 4's route split): a second Trunk build of the
-//! app crate's `landing` binary, the home page alone, for the first visit
-//! to `/`. The full app's page becomes `dist/shell.html` (every other
-//! route); the landing page, with the home page's first paint, becomes
-//! `dist/index.html`.
+//! The light bundles (issue 4's route split): two more Trunk builds of the
+//! app crate's binaries `landing` (the home page alone, for the first visit
+//! to `/`) and `guide` (the policy guide, `/programs` and `/programs/:id`,
+//! whose links are shared in WeChat groups). The full app's page becomes
+//! `dist/shell.html` (every other route); the landing page, with the home
+//! page's first paint, becomes `dist/index.html`; the guide's page, with no
+//! first paint, `dist/guide.html`.
 //!
-//! `/` loads the full app instead when this device is in community-event
-//! mode (its bar and "next family" belong on every page) or holds an
-//! application waiting to be sent (only the full app sends the outbox): the
-//! page's loader reads those two local-storage keys before choosing.
+//! A light page loads the full app instead when this device is in
+//! community-event mode (its bar and "next family" belong on every page)
+//! or holds an application waiting to be sent (only the full app sends the
+//! outbox): the page's loader reads those two local-storage keys before
+//! choosing.
 
 use std::path::Path;
 
 use crate::shell::{command, root, run_command};
 
-/// The page Trunk builds the landing bundle from, derived from `index.html`
-/// (kept out of git: `index.html` is the one to edit).
-const LANDING_HTML: &str = ".landing.html";
-/// Where that build goes before its files join `dist/`.
-const LANDING_DIST: &str = "target/landing-dist";
-
-/// The local-storage keys that make `/` load the full app (kept in step
-/// with `app/src/event.rs` and `app/src/filing.rs`; the browser test
-/// `tests/e2e/landing.test.mjs` proves both paths).
+/// The local-storage keys that make a light page load the full app (kept
+/// in step with `app/src/event.rs` and `app/src/filing.rs`; the browser
+/// test `tests/e2e/landing.test.mjs` proves both paths).
 const EVENT_KEY: &str = "jiuzhu.event.v1";
 const OUTBOX_KEY: &str = "jiuzhu.outbox.v1";
 
-/// Build the landing bundle and put its files into `dist/` (after the full
-/// app's Trunk build, which empties `dist/`): its JS and WASM beside the
-/// app's, and its page as `dist/index.html`, the app's page kept as
-/// `dist/shell.html`.
+/// The page the server and the service worker send for the policy guide's
+/// routes (`/programs`, `/programs/:id`).
+pub const GUIDE_PAGE: &str = "guide.html";
+
+/// A light bundle, built: its JS and WASM (now in `dist/`) and its page,
+/// without preloads and before its loader is put in.
+struct Light {
+    js: String,
+    wasm: String,
+    page: String,
+}
+
+/// Build the light bundles and put their files into `dist/` (after the full
+/// app's Trunk build, which empties `dist/`): their JS and WASM beside the
+/// app's, the landing page as `dist/index.html`, the guide's as
+/// `dist/guide.html`, and the app's page kept as `dist/shell.html`.
 pub fn build(dist: &Path) -> Result<(), String> {
     let index = std::fs::read_to_string(root().join("index.html"))
         .map_err(|e| format!("index.html: {e}"))?;
-    let page = landing_source(&index)?;
-    std::fs::write(root().join(LANDING_HTML), page).map_err(|e| format!("{LANDING_HTML}: {e}"))?;
-    run_command(
-        command("trunk")
-            .args(["build", LANDING_HTML, "--release", "--dist", LANDING_DIST])
-            .env("TRUNK_SKIP_VERSION_CHECK", "true"),
-    )?;
-    let landing_dist = root().join(LANDING_DIST);
-    let bundle = named(&landing_dist, "landing-")?;
-    for name in &bundle {
-        let path = landing_dist.join(name);
-        std::fs::copy(&path, dist.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    let landing_js = one_of(&bundle, ".js")?;
-    let landing_wasm = one_of(&bundle, "_bg.wasm")?;
     let app_page = std::fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("dist/index.html: {e}"))?;
     let app_files = named(dist, "app-")?;
-    let app_js = one_of(&app_files, ".js")?;
-    let app_wasm = one_of(&app_files, "_bg.wasm")?;
-    let landing_page = std::fs::read_to_string(landing_dist.join("index.html"))
-        .map_err(|e| format!("{LANDING_DIST}/index.html: {e}"))?;
-    let landing_page = with_loader(
-        &without_preloads(&landing_page),
-        &loader((&landing_js, &landing_wasm), (&app_js, &app_wasm)),
+    let app = (one_of(&app_files, ".js")?, one_of(&app_files, "_bg.wasm")?);
+    let landing = build_light(dist, &index, "landing")?;
+    let guide = build_light(dist, &index, "guide")?;
+    let home_page = with_loader(
+        &landing.page,
+        &landing.js,
+        &loader("landing", &landing, &app, true),
+    )?;
+    // No first paint on the guide's page (it is added to `index.html`
+    // next): nothing to wait for.
+    let guide_page = with_loader(
+        &guide.page,
+        &guide.js,
+        &loader("guide", &guide, &app, false),
     )?;
     write(&dist.join("shell.html"), &app_page)?;
-    write(&dist.join("index.html"), &landing_page)
+    write(&dist.join(GUIDE_PAGE), &guide_page)?;
+    write(&dist.join("index.html"), &home_page)
+}
+
+/// One light bundle, the app crate's binary `bin`: Trunk builds it from a
+/// page derived from `index.html` (`.<bin>.html`, kept out of git:
+/// `index.html` is the one to edit) into `target/<bin>-dist`, and its JS
+/// and WASM are copied into `dist/`.
+fn build_light(dist: &Path, index: &str, bin: &str) -> Result<Light, String> {
+    let source = format!(".{bin}.html");
+    let out = format!("target/{bin}-dist");
+    std::fs::write(root().join(&source), light_source(index, bin)?)
+        .map_err(|e| format!("{source}: {e}"))?;
+    run_command(
+        command("trunk")
+            .args(["build", &source, "--release", "--dist", &out])
+            .env("TRUNK_SKIP_VERSION_CHECK", "true"),
+    )?;
+    let built = root().join(&out);
+    let files = named(&built, &format!("{bin}-"))?;
+    for name in &files {
+        let path = built.join(name);
+        std::fs::copy(&path, dist.join(name)).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let page = std::fs::read_to_string(built.join("index.html"))
+        .map_err(|e| format!("{out}/index.html: {e}"))?;
+    Ok(Light {
+        js: one_of(&files, ".js")?,
+        wasm: one_of(&files, "_bg.wasm")?,
+        page: without_preloads(&page),
+    })
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -91,9 +122,9 @@ fn one_of(files: &[String], suffix: &str) -> Result<String, String> {
     }
 }
 
-/// `index.html` with the landing binary in place of the app's, and without
+/// `index.html` with the binary `bin` in place of the app's, and without
 /// the copy directives (the full app's build copies those files).
-fn landing_source(index: &str) -> Result<String, String> {
+fn light_source(index: &str, bin: &str) -> Result<String, String> {
     const APP_BIN: &str = r#"data-bin="app""#;
     if !index.contains(APP_BIN) {
         return Err(format!("index.html: no `{APP_BIN}` on its rust link"));
@@ -103,32 +134,39 @@ fn landing_source(index: &str) -> Result<String, String> {
         .filter(|l| !(l.contains("data-trunk") && l.contains("rel=\"copy-")))
         .collect::<Vec<_>>()
         .join("\n")
-        .replace(APP_BIN, r#"data-bin="landing""#))
+        .replace(APP_BIN, &format!(r#"data-bin="{bin}""#)))
 }
 
-/// The module script that starts a bundle: the landing one, or the full
-/// app when event mode is on or the outbox holds an application. The page
-/// says which in `data-bundle` on `<html>` (for tests and bug reports).
+/// The module script that starts a light page: its bundle (`name`), or the
+/// full app when event mode is on or the outbox holds an application. The
+/// page says which in `data-bundle` on `<html>` (for tests and bug reports).
 ///
-/// The landing bundle is fetched only once the browser has painted the
-/// page's text (the first paint in the HTML; at most 2 s later): on a slow
-/// link the text a resident reads comes first, and the bundle's 160 KB do
-/// not compete with it. Its JS and WASM are then fetched side by side.
-fn loader(landing: (&str, &str), app: (&str, &str)) -> String {
+/// On the home page (`after_paint`) the landing bundle is fetched only
+/// once the browser has painted the page's text (the first paint in the
+/// HTML; at most 2 s later): on a slow link the text a resident reads comes
+/// first, and the bundle's 160 KB do not compete with it. The guide's page
+/// has no first paint and fetches its bundle at once. A bundle's JS and
+/// WASM are fetched side by side.
+fn loader(name: &str, light: &Light, app: &(String, String), after_paint: bool) -> String {
+    let wait = if after_paint {
+        "if(!full)await new Promise((go)=>{const t=setTimeout(go,2000);\
+         try{new PerformanceObserver((l,o)=>{if(l.getEntriesByName('first-contentful-paint').length)\
+         {o.disconnect();clearTimeout(t);go()}}).observe({type:'paint',buffered:true})}\
+         catch(e){clearTimeout(t);go()}});"
+    } else {
+        ""
+    };
     format!(
         "let full=false;try{{const s=localStorage;full=s.getItem('{EVENT_KEY}')!==null\
          ||(JSON.parse(s.getItem('{OUTBOX_KEY}')||'[]')||[]).length>0}}catch(e){{}}\
-         document.documentElement.dataset.bundle=full?'app':'landing';\
+         document.documentElement.dataset.bundle=full?'app':'{name}';\
          const [js,wasm]=full?['/{}','/{}']:['/{}','/{}'];\
-         if(!full)await new Promise((go)=>{{const t=setTimeout(go,2000);\
-         try{{new PerformanceObserver((l,o)=>{{if(l.getEntriesByName('first-contentful-paint').length)\
-         {{o.disconnect();clearTimeout(t);go()}}}}).observe({{type:'paint',buffered:true}})}}\
-         catch(e){{clearTimeout(t);go()}}}});\
+         {wait}\
          const module=fetch(wasm);\
          const bindings=await import(js);\
          await bindings.default({{module_or_path:module}});\
          window.wasmBindings=bindings;",
-        app.0, app.1, landing.0, landing.1
+        app.0, app.1, light.js, light.wasm
     )
 }
 
@@ -152,11 +190,11 @@ fn without_preloads(page: &str) -> String {
 
 /// Replace Trunk's inline module script (which always starts the landing
 /// bundle) with `script`.
-fn with_loader(page: &str, script: &str) -> Result<String, String> {
+fn with_loader(page: &str, bundle_js: &str, script: &str) -> Result<String, String> {
     let open = page
         .find("<script type=module>")
         .or_else(|| page.find(r#"<script type="module">"#))
-        .ok_or("the landing page has no inline module script (Trunk's loader)")?;
+        .ok_or("the light page has no inline module script (Trunk's loader)")?;
     let body = page[open..]
         .find('>')
         .map(|i| open + i + 1)
@@ -165,8 +203,10 @@ fn with_loader(page: &str, script: &str) -> Result<String, String> {
         .find("</script>")
         .map(|i| body + i)
         .ok_or("unclosed <script>")?;
-    if !page[body..close].contains("landing-") {
-        return Err("the landing page's module script does not load the landing bundle".into());
+    if !page[body..close].contains(bundle_js) {
+        return Err(format!(
+            "the light page's module script does not load its bundle ({bundle_js})"
+        ));
     }
     Ok(format!("{}{script}{}", &page[..body], &page[close..]))
 }
@@ -176,30 +216,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_landing_page_builds_the_landing_binary_without_copying() {
+    fn a_light_page_builds_its_binary_without_copying() {
         let index = "<link data-trunk rel=\"copy-dir\" href=\"x\">\n\
                      <link data-trunk rel=\"rust\" href=\"app/Cargo.toml\" data-bin=\"app\">";
-        let page = landing_source(index).unwrap();
-        assert!(page.contains(r#"data-bin="landing""#));
-        assert!(!page.contains("copy-dir"));
-        assert!(landing_source("<link data-trunk rel=\"rust\">").is_err());
+        for bin in ["landing", "guide"] {
+            let page = light_source(index, bin).unwrap();
+            assert!(page.contains(&format!(r#"data-bin="{bin}""#)));
+            assert!(!page.contains("copy-dir"));
+        }
+        assert!(light_source("<link data-trunk rel=\"rust\">", "landing").is_err());
     }
 
     #[test]
     fn the_loader_chooses_between_the_bundles() {
-        let page = "<head><script type=module>import init from '/landing-1.js';</script></head>";
-        let script = loader(
-            ("landing-1.js", "landing-1_bg.wasm"),
-            ("app-2.js", "app-2_bg.wasm"),
-        );
-        let out = with_loader(page, &script).unwrap();
-        assert!(out.starts_with("<head><script type=module>let full=false;"));
-        assert!(out.contains(
-            "full?['/app-2.js','/app-2_bg.wasm']:['/landing-1.js','/landing-1_bg.wasm']"
-        ));
-        assert!(out.contains(EVENT_KEY) && out.contains(OUTBOX_KEY));
-        assert!(out.ends_with("</script></head>"));
-        assert!(with_loader("<head></head>", &script).is_err());
+        let app = ("app-2.js".to_owned(), "app-2_bg.wasm".to_owned());
+        for (name, after_paint) in [("landing", true), ("guide", false)] {
+            let light = Light {
+                js: format!("{name}-1.js"),
+                wasm: format!("{name}-1_bg.wasm"),
+                page: String::new(),
+            };
+            let script = loader(name, &light, &app, after_paint);
+            let page = format!(
+                "<head><script type=module>import init from '/{name}-1.js';</script></head>"
+            );
+            let out = with_loader(&page, &light.js, &script).unwrap();
+            assert!(out.starts_with("<head><script type=module>let full=false;"));
+            assert!(out.contains(&format!(
+                "full?['/app-2.js','/app-2_bg.wasm']:['/{name}-1.js','/{name}-1_bg.wasm']"
+            )));
+            assert!(out.contains(&format!("full?'app':'{name}'")));
+            assert!(out.contains(EVENT_KEY) && out.contains(OUTBOX_KEY));
+            // Only the home page (which has a first paint) waits for it.
+            assert_eq!(out.contains("first-contentful-paint"), after_paint);
+            assert!(out.ends_with("</script></head>"));
+            assert!(with_loader("<head></head>", &light.js, &script).is_err());
+            // A page that loads another bundle is a stale build.
+            assert!(with_loader(&page, "other-1.js", &script).is_err());
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <nav class="site-nav" aria-label=t!("nav-label")>
-                <A href="/" attr:class="brand">
+                <A href="/" attr:class="brand" attr:rel=links::rel("/")>
                     <img src="/icons/icon.svg" alt="" width="32" height="32"/>
                     <span>{t!("app-name")}</span>
                 </A>

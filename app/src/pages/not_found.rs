@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::t;
+use crate::{links, t};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card not-found" aria-labelledby="notfound-heading">
             <h1 id="notfound-heading">{t!("notfound-heading")}</h1>
             <p>{t!("notfound-body")}</p>
-            <A href="/" attr:class="button">{t!("notfound-home-link")}</A>
+            <A href="/" attr:class="button" attr:rel=links::rel("/")>{t!("notfound-home-link")}</A>
         </section>
     }
 }

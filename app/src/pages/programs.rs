@@ -14,8 +14,9 @@ use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
 use crate::pages::check::results::GROUPS;
 use crate::pages::{PackPending, program_name_id};
-use crate::state::{self, use_store};
-use crate::t;
+use crate::place::use_place;
+use crate::state;
+use crate::{links, t};
 
 /// The message id of a program's plain-language description.
 fn guide_id(program: ProgramId) -> String {
@@ -26,14 +27,14 @@ fn guide_id(program: ProgramId) -> String {
 /// pack once it has arrived. Opening a guide page also fetches the rules
 /// engine's messages (the parameters' names).
 fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
-    let store = use_store();
+    let place = use_place();
     let query = use_query_map();
     crate::i18n::want_rules();
     Memo::new(move |_| {
         let code = query
             .with(|q| q.get("region"))
             .and_then(|code| state::region(&code))
-            .or_else(|| store.draft.with(|d| d.region().and_then(state::region)))?
+            .or_else(|| place.code.with(|c| c.as_deref().and_then(state::region)))?
             .code;
         Some((code, state::pack(code)))
     })
@@ -100,15 +101,16 @@ fn program_list(pack: &'static Pack) -> impl IntoView + use<> {
     }
 }
 
-/// Start the self-check in this jurisdiction.
+/// Start the self-check in this jurisdiction (a page load from the light
+/// bundle, which does not run the check).
 #[component]
 fn StartCheck(code: String) -> impl IntoView {
-    let store = use_store();
+    let place = use_place();
     let navigate = leptos_router::hooks::use_navigate();
     view! {
         <button type="button" class="button start-check" on:click=move |_| {
-            store.draft.update(|d| d.household.jurisdiction = Some(code.clone()));
-            navigate("/check/members", Default::default());
+            place.choose.run(code.clone());
+            links::go(&navigate, "/check/members");
         }>{t!("guide-start-check")}</button>
     }
 }

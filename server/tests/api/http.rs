@@ -185,6 +185,39 @@ async fn the_home_page_has_its_first_paint_and_other_routes_get_the_bare_shell()
     let csp = header(&response, "content-security-policy").to_owned();
     assert_eq!(csp.matches("'sha256-").count(), 1, "one loader: {csp}");
     assert_eq!(body(response).await, SHELL.as_bytes());
+    // Without a guide page, the guide's routes get the shell too.
+    let response = get(&state, "/programs/dibao", &[]).await;
+    assert_eq!(body(response).await, SHELL.as_bytes());
+}
+
+#[tokio::test]
+async fn the_policy_guide_gets_the_light_bundles_page_without_a_first_paint() {
+    let site = site().await;
+    let dist = site.dir.path().join("dist");
+    const SHELL: &str = r#"<!doctype html><html><head><script type="module">import init from '/app-0123456789abcdef.js'; init();</script></head><body></body></html>"#;
+    const GUIDE: &str = r#"<!doctype html><html><head><script type="module">let full=false;import('/landing-0123456789abcdef.js');</script></head><body></body></html>"#;
+    std::fs::write(dist.join("shell.html"), SHELL).unwrap();
+    std::fs::write(dist.join("guide.html"), GUIDE).unwrap();
+    let state = AppState::new(
+        site.state.db.clone(),
+        web::Site::load(&dist).unwrap(),
+        server::crypto::Keys::from_master(&[0x42; 32]),
+    );
+    for path in ["/programs", "/programs/dibao"] {
+        let response = get(&state, path, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let csp = header(&response, "content-security-policy").to_owned();
+        assert_eq!(body(response).await, GUIDE.as_bytes(), "{path}");
+        // The guide's loader is allowed by the one policy, beside the
+        // other pages' (one script here, the same in both).
+        assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    }
+    for path in ["/check/results", "/programs/dibao/x"] {
+        let response = get(&state, path, &[]).await;
+        assert_eq!(body(response).await, SHELL.as_bytes(), "{path}");
+    }
+    let response = get(&state, "/", &[]).await;
+    assert_eq!(body(response).await, INDEX.as_bytes());
 }
 
 #[tokio::test]
