@@ -885,7 +885,10 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Reads a parameter and records it (once) with its source.
-    #[inline]
+    ///
+    /// Inlined in native builds: the index is then a constant and a read
+    /// is a load and a test. The browser build keeps one copy.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn record(&mut self, p: P) -> Option<Decimal> {
         let r = self.c.s.params[p as usize];
         if let (Some(why), Some(r)) = (&mut self.why, r) {
@@ -900,7 +903,7 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Reads a parameter and records it. A missing one becomes an unknown test.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn p(&mut self, p: P) -> Option<Decimal> {
         let v = self.record(p);
         if v.is_none() {
@@ -920,7 +923,7 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Reads an optional parameter: absent is not a problem.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn opt(&mut self, p: P) -> Option<Decimal> {
         self.record(p)
     }
