@@ -157,6 +157,35 @@ fn dcmp(a: Decimal, b: Decimal) -> Ordering {
     }
 }
 
+/// `le(div(a, dec(n)), limit)` for `n >= 1`: whether a per-capita share is
+/// within a limit, without the division where it cannot change the answer.
+///
+/// With `a` and `limit` of at most four places and below 10^17, and `n`
+/// below a million, `a / n <= limit` is `a <= limit × n`, compared exactly
+/// in units of 10^-4. The rounded quotient compares the same way: when the
+/// exact one equals the limit it has at most 21 digits and is exact, and
+/// otherwise it differs from the limit by at least 10^-4 / n ≥ 10^-10,
+/// while rust_decimal keeps at least eleven places for a quotient below
+/// 10^17 (an error of at most 10^-11). Other values are divided.
+fn per_capita_le(a: Decimal, n: usize, limit: Decimal) -> bool {
+    const BELOW: u128 = 100_000_000_000_000_000;
+    const TO_UNITS: [i128; 5] = [10_000, 1_000, 100, 10, 1];
+    let (sa, sl) = (a.scale() as usize, limit.scale() as usize);
+    let (ma, ml) = (a.mantissa(), limit.mantissa());
+    if sa <= 4
+        && sl <= 4
+        && ma.unsigned_abs() < BELOW
+        && ml.unsigned_abs() < BELOW
+        && (1..1_000_000).contains(&n)
+    {
+        // In units of 10^-4; n fits: it is below a million.
+        let lhs = ma * TO_UNITS[sa];
+        let rhs = ml * TO_UNITS[sl] * n as i128;
+        return lhs <= rhs;
+    }
+    le(div(a, dec(n)), limit)
+}
+
 /// `a < b` by [`dcmp`].
 #[inline]
 fn lt(a: Decimal, b: Decimal) -> bool {
@@ -201,6 +230,9 @@ enum Arg {
     /// Money, the product of the two: multiplied only when the reason is
     /// kept (a summary does not pay for a figure it never shows).
     Product(Decimal, Decimal),
+    /// Money, a share of the first among the second (a per-capita figure):
+    /// divided only when the reason is kept.
+    Quotient(Decimal, usize),
     /// A plain decimal (multiples, shares, months), without trailing zeros.
     D(Decimal),
     /// A count or a member index.
@@ -216,6 +248,7 @@ impl Arg {
         match *self {
             Arg::M(v) => ArgValue::Money(v),
             Arg::Product(a, b) => ArgValue::Money(mul(a, b)),
+            Arg::Quotient(a, n) => ArgValue::Money(div(a, dec(n))),
             Arg::D(v) => ArgValue::Number(v),
             Arg::N(n) => ArgValue::Count(n),
             Arg::Date(d) => ArgValue::Date(d),
@@ -1148,15 +1181,15 @@ impl<'c, 'a> B<'c, 'a> {
         let mut all = Tri::Yes;
         if let Some(months) = self.p(P::AssetLimitMonths) {
             let limit = std.scaled(months);
-            let per_capita = self.c.h.money_assets.map(|a| div(nonneg(a), dec(n)));
-            let t = match per_capita {
+            let assets = self.c.h.money_assets.map(nonneg);
+            let t = match assets {
                 None => Tri::Unknown,
                 // 不超过: the limit itself passes.
-                Some(pc) if le(pc, limit.low) => Tri::Yes,
-                Some(pc) if !le(pc, limit.high) => Tri::No,
+                Some(a) if per_capita_le(a, n, limit.low) => Tri::Yes,
+                Some(a) if !per_capita_le(a, n, limit.high) => Tri::No,
                 Some(_) => Tri::Unknown,
             };
-            let pc = per_capita.map_or(Arg::T(""), Arg::M);
+            let pc = assets.map_or(Arg::T(""), |a| Arg::Quotient(a, n));
             all = all.and(self.test(
                 ids[0],
                 t,
@@ -1456,10 +1489,10 @@ fn tekun_decision<'c, 'a>(
             let limit = b.p(P::AssetLimitMonths).map(|k| st.scaled(k));
             match (c.h.money_assets, limit) {
                 (Some(a), Some(l)) => {
-                    let pc = div(nonneg(a), dec(n));
-                    if le(pc, l.low) {
+                    let a = nonneg(a);
+                    if per_capita_le(a, n, l.low) {
                         Tri::Yes
-                    } else if !le(pc, l.high) {
+                    } else if !per_capita_le(a, n, l.high) {
                         Tri::No
                     } else {
                         Tri::Unknown
@@ -3230,6 +3263,69 @@ mod money_tests {
             // Equal is not enough: the scale shows in the text.
             assert_eq!(nonneg(v).to_string(), max.to_string(), "{v}");
             assert_eq!(positive(v), v > Decimal::ZERO, "{v}");
+        }
+    }
+
+    #[test]
+    fn per_capita_comparison_agrees_with_dividing() {
+        let values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "2",
+            "3",
+            "0.01",
+            "0.0001",
+            "0.0003",
+            "1300",
+            "1300.00",
+            "2600",
+            "2600.01",
+            "2599.99",
+            "3900",
+            "3900.0001",
+            "3899.9999",
+            "7800",
+            "7799.99",
+            "10000",
+            "10000.01",
+            "33333.33",
+            "33333.34",
+            "1000.0000",
+            "333.3333",
+            "333.3334",
+            "-5",
+            "-5.5",
+            "99999999999999.99",
+            "99999999999999.999",
+            "12345678901234.5678",
+            "0.00001",
+            "1.23456",
+            "79228162514264337593543950335",
+        ]
+        .iter()
+        .map(|c| c.parse().expect("decimal"))
+        .collect();
+        for &a in &values {
+            for &l in &values {
+                for n in [1, 2, 3, 4, 5, 6, 7, 9, 12, 999_999, 1_000_000] {
+                    assert_eq!(
+                        per_capita_le(a, n, l),
+                        le(div(a, dec(n)), l),
+                        "{a} / {n} <= {l}"
+                    );
+                    // At the boundary: the limit × n itself, and a step either side.
+                    let b = mul(l, dec(n));
+                    for x in [b, add(b, Decimal::new(1, 4)), sub(b, Decimal::new(1, 4))] {
+                        assert_eq!(
+                            per_capita_le(x, n, l),
+                            le(div(x, dec(n)), l),
+                            "{x} / {n} <= {l}"
+                        );
+                    }
+                }
+            }
         }
     }
 
