@@ -157,17 +157,18 @@ fn dcmp(a: Decimal, b: Decimal) -> Ordering {
     }
 }
 
-/// `le(div(a, dec(n)), limit)` for `n >= 1`: whether a per-capita share is
-/// within a limit, without the division where it cannot change the answer.
+/// `dcmp(div(a, dec(n)), limit)` for `n >= 1`: how a per-capita share
+/// compares with a limit, without the division where it cannot change the
+/// answer.
 ///
 /// With `a` and `limit` of at most four places and below 10^17, and `n`
-/// below a million, `a / n <= limit` is `a <= limit × n`, compared exactly
+/// below a million, `a / n` against `limit` is `a` against `limit × n`, compared exactly
 /// in units of 10^-4. The rounded quotient compares the same way: when the
 /// exact one equals the limit it has at most 21 digits and is exact, and
 /// otherwise it differs from the limit by at least 10^-4 / n ≥ 10^-10,
 /// while rust_decimal keeps at least eleven places for a quotient below
 /// 10^17 (an error of at most 10^-11). Other values are divided.
-fn per_capita_le(a: Decimal, n: usize, limit: Decimal) -> bool {
+fn per_capita_cmp(a: Decimal, n: usize, limit: Decimal) -> Ordering {
     const BELOW: u128 = 100_000_000_000_000_000;
     const TO_UNITS: [i128; 5] = [10_000, 1_000, 100, 10, 1];
     let (sa, sl) = (a.scale() as usize, limit.scale() as usize);
@@ -181,9 +182,14 @@ fn per_capita_le(a: Decimal, n: usize, limit: Decimal) -> bool {
         // In units of 10^-4; n fits: it is below a million.
         let lhs = ma * TO_UNITS[sa];
         let rhs = ml * TO_UNITS[sl] * n as i128;
-        return lhs <= rhs;
+        return lhs.cmp(&rhs);
     }
-    le(div(a, dec(n)), limit)
+    dcmp(div(a, dec(n)), limit)
+}
+
+/// `le(div(a, dec(n)), limit)` by [`per_capita_cmp`].
+fn per_capita_le(a: Decimal, n: usize, limit: Decimal) -> bool {
+    per_capita_cmp(a, n, limit) != Ordering::Greater
 }
 
 /// `a < b` by [`dcmp`].
@@ -290,6 +296,18 @@ impl Std {
         if lt(value, self.low) {
             Tri::Yes
         } else if !lt(value, self.high) {
+            Tri::No
+        } else {
+            Tri::Unknown
+        }
+    }
+
+    /// `div(total, dec(n)) < S` (`below` of the per-capita figure), by
+    /// [`per_capita_cmp`].
+    fn below_share(self, total: Decimal, n: usize) -> Tri {
+        if per_capita_cmp(total, n, self.low) == Ordering::Less {
+            Tri::Yes
+        } else if per_capita_cmp(total, n, self.high) != Ordering::Less {
             Tri::No
         } else {
             Tri::Unknown
@@ -901,6 +919,12 @@ impl<'c, 'a> B<'c, 'a> {
             failed: 0,
             unknown: 0,
         }
+    }
+
+    /// Whether the reasons are kept (a figure only they show is worth
+    /// computing).
+    fn explains(&self) -> bool {
+        self.why.is_some()
     }
 
     /// Covers these members (unless only outcomes and amounts are wanted).
@@ -1635,7 +1659,12 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     let _ = e.standard();
     let (hh_income, complete) = b.household_income();
     let n_dec = dec(n.max(1));
-    let pc = div(hh_income, n_dec);
+    // The per-capita income is divided once when the reasons show it, and
+    // otherwise only for an amount: the tests compare the total against
+    // S × n (`Std::below_share`).
+    let members = n.max(1);
+    let pc_shown = b.explains().then(|| div(hh_income, n_dec));
+    let pc_arg = pc_shown.map_or(Arg::Quotient(hh_income, members), Arg::M);
     let size = Arg::N(n);
     b.step(
         "step-household-income",
@@ -1645,7 +1674,9 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         ],
         hh_income,
     );
-    b.step("step-per-capita-income", &[("size", size)], pc);
+    if let Some(pc) = pc_shown {
+        b.step("step-per-capita-income", &[("size", size)], pc);
+    }
     if let (Some(from), Some(to)) = (&b.why, &mut e.why) {
         to.steps = from.steps.clone();
     }
@@ -1658,7 +1689,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     // 低保 income test: per-capita income below S (低于: S itself fails).
     let income_t = match std {
         Some(st) => {
-            let t = st.below(pc);
+            let t = st.below_share(hh_income, members);
             if t == Tri::Yes && !complete {
                 Tri::Unknown
             } else {
@@ -1691,7 +1722,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         );
         b.note(
             "note-dibao-household-over-standard",
-            &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+            &[("income", pc_arg), ("standard", Arg::M(st_low))],
         );
         b.test(
             "test-dibao-taper-period",
@@ -1720,7 +1751,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
             "test-dibao-income-below-standard",
             income_t,
             &[
-                ("income", Arg::M(pc)),
+                ("income", pc_arg),
                 ("standard", Arg::M(st_low)),
                 ("size", size),
             ],
@@ -1735,7 +1766,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     };
     let edge_income_t = match edge_std {
         Some(es) => {
-            let t = es.below(pc);
+            let t = es.below_share(hh_income, members);
             if t == Tri::Yes && !complete {
                 Tri::Unknown
             } else {
@@ -1766,13 +1797,13 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     e.test(
         "test-edge-not-dibao",
         income_t.not(),
-        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+        &[("income", pc_arg), ("standard", Arg::M(st_low))],
     );
     e.test(
         "test-edge-income-below-multiple",
         edge_income_t,
         &[
-            ("income", Arg::M(pc)),
+            ("income", pc_arg),
             ("limit", Arg::M(edge_std.map(|x| x.low).unwrap_or_default())),
         ],
     );
@@ -1834,10 +1865,11 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         }
         // 差额 = (S − per-capita income) × members covered (seed 000 二(二)).
         if income_t != Tri::No && !eligible.is_empty() {
+            let pc = pc_shown.unwrap_or_else(|| div(hh_income, n_dec));
             let gap = nonneg(sub(st_low, pc));
             b.step(
                 "step-dibao-gap",
-                &[("standard", Arg::M(st_low)), ("income", Arg::M(pc))],
+                &[("standard", Arg::M(st_low)), ("income", pc_arg)],
                 gap,
             );
             let total = mul(gap, dec(eligible.len()));
@@ -1869,7 +1901,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
                 .filter(|(_, sev)| *sev != Tri::No)
                 .collect();
             if candidates.iter().any(|(_, sev)| *sev == Tri::Yes) {
-                let (covered, sb) = single_inclusion(c, &candidates, std, edge_tri, pc);
+                let (covered, sb) = single_inclusion(c, &candidates, std, edge_tri, pc_arg);
                 dibao_covered = covered;
                 b = sb;
             } else if !candidates.is_empty() {
@@ -3169,7 +3201,7 @@ fn single_inclusion<'c, 'a>(
     candidates: &[(usize, Tri)],
     std: Option<Std>,
     edge_tri: Tri,
-    pc: Decimal,
+    pc: Arg,
 ) -> (Idx, B<'c, 'a>) {
     let mut b = B::new(c, ProgramId::Dibao);
     let std = std.or_else(|| b.standard());
@@ -3177,7 +3209,7 @@ fn single_inclusion<'c, 'a>(
     let st_low = std.map(|s| s.low).unwrap_or_default();
     b.note(
         "note-dibao-household-over-standard",
-        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+        &[("income", pc), ("standard", Arg::M(st_low))],
     );
     let hukou = b.hukou_test(Prefix::Dibao);
     let prop = b.property_tests(
@@ -3311,17 +3343,17 @@ mod money_tests {
             for &l in &values {
                 for n in [1, 2, 3, 4, 5, 6, 7, 9, 12, 999_999, 1_000_000] {
                     assert_eq!(
-                        per_capita_le(a, n, l),
-                        le(div(a, dec(n)), l),
-                        "{a} / {n} <= {l}"
+                        per_capita_cmp(a, n, l),
+                        dcmp(div(a, dec(n)), l),
+                        "{a} / {n} <=> {l}"
                     );
                     // At the boundary: the limit × n itself, and a step either side.
                     let b = mul(l, dec(n));
                     for x in [b, add(b, Decimal::new(1, 4)), sub(b, Decimal::new(1, 4))] {
                         assert_eq!(
-                            per_capita_le(x, n, l),
-                            le(div(x, dec(n)), l),
-                            "{x} / {n} <= {l}"
+                            per_capita_cmp(x, n, l),
+                            dcmp(div(x, dec(n)), l),
+                            "{x} / {n} <=> {l}"
                         );
                     }
                 }
