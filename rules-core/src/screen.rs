@@ -897,6 +897,7 @@ struct B<'c, 'a> {
 }
 
 impl<'c, 'a> B<'c, 'a> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         let all = c.s.spec(program);
         // Without explanations the office, rule and documents are left out too.
@@ -1088,6 +1089,7 @@ impl<'c, 'a> B<'c, 'a> {
 
     /// Settles the outcome (the one set, else the tests'): an unlikely
     /// decision has no amount and covers nobody; any other needs no change.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn settle(&mut self) -> Outcome {
         let from_tests = if self.failed > 0 {
             Outcome::Unlikely
