@@ -1313,8 +1313,9 @@ struct Results {
 
 /// Screens a household against a pack on a date.
 ///
-/// The parameters are resolved into the screener's table first: building it
-/// costs less than the fifty-odd look-ups by name in the pack it saves.
+/// The parameters are resolved into a [`Screener`] first: one pass over the
+/// pack's parameters costs less than the fifty-odd look-ups by name in the
+/// pack it saves.
 pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
     run(&Screener::new(pack, as_of), household, true)
 }
