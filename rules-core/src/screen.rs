@@ -1355,14 +1355,10 @@ fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
     let nm = c.h.members.len();
 
     // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
-    let (mut tekun, tekun_members, _tekun_amount) = if s.offers(ProgramId::Tekun) {
+    let (mut tekun, tekun_members) = if s.offers(ProgramId::Tekun) {
         tekun_decision(c)
     } else {
-        (
-            B::not_offered(c, ProgramId::Tekun),
-            smallvec![Tri::No; nm],
-            smallvec![None; nm],
-        )
+        (B::not_offered(c, ProgramId::Tekun), smallvec![Tri::No; nm])
     };
     tekun.settle();
     let held_tekun: PerMember<Tri> = (0..nm)
@@ -1473,13 +1469,10 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
     items
 }
 
-fn tekun_decision<'c, 'a>(
-    c: &'c Ctx<'a>,
-) -> (B<'c, 'a>, PerMember<Tri>, PerMember<Option<Decimal>>) {
+fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, PerMember<Tri>) {
     let mut b = B::new(c, ProgramId::Tekun);
     let nm = c.h.members.len();
     let mut per: PerMember<Tri> = smallvec![Tri::No; nm];
-    let mut amounts: PerMember<Option<Decimal>> = smallvec![None; nm];
     let std = b.standard();
     let elder = b.p(P::TekunElderAge);
     let minor = b.p(P::TekunMinorAge);
@@ -1603,9 +1596,6 @@ fn tekun_decision<'c, 'a>(
         // Holding 特困 today does not prove the tests still pass: no upgrade.
         let all = t_cat.and(t_cap).and(t_inc).and(t_prop).and(t_sup);
         per[i] = all;
-        if all != Tri::No {
-            amounts[i] = living;
-        }
         best = best.or(all);
     }
     let likely: Idx = (0..nm).filter(|&i| per[i] == Tri::Yes).collect();
@@ -1649,7 +1639,7 @@ fn tekun_decision<'c, 'a>(
     }
     b.cover(covered);
     b.set_outcome(best);
-    (b, per, amounts)
+    (b, per)
 }
 
 fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a>, Idx) {
