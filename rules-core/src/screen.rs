@@ -100,7 +100,25 @@ fn sub(a: Decimal, b: Decimal) -> Decimal {
     a.checked_sub(b).unwrap_or(Decimal::MIN)
 }
 
+/// `a.checked_mul(b)`, saturating. For two mantissas of at most 32 bits
+/// whose scales sum to at most 28 (money, counts and multiples) the product
+/// is made here as rust_decimal makes it on that path — zero for a zero
+/// factor, else the 64-bit product at the summed scale — without the
+/// library's general dispatch; other values go to the library.
 fn mul(a: Decimal, b: Decimal) -> Decimal {
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let scale = a.scale() + b.scale();
+    if let (Ok(ma), Ok(mb)) = (u32::try_from(ma), u32::try_from(mb))
+        && scale <= Decimal::MAX_SCALE
+    {
+        if ma == 0 || mb == 0 {
+            return Decimal::ZERO;
+        }
+        let p = u64::from(ma) * u64::from(mb);
+        let negative = a.is_sign_negative() ^ b.is_sign_negative();
+        // Truncations: the two halves of the 64-bit product.
+        return Decimal::from_parts(p as u32, (p >> 32) as u32, 0, negative, scale);
+    }
     a.checked_mul(b).unwrap_or(Decimal::MAX)
 }
 
@@ -137,6 +155,41 @@ fn dcmp(a: Decimal, b: Decimal) -> Ordering {
     } else {
         a.cmp(&b)
     }
+}
+
+/// `dcmp(div(a, dec(n)), limit)` for `n >= 1`: how a per-capita share
+/// compares with a limit, without the division where it cannot change the
+/// answer.
+///
+/// With `a` and `limit` of at most four places and below 10^17, and `n`
+/// below a million, `a / n` against `limit` is `a` against `limit × n`, compared exactly
+/// in units of 10^-4. The rounded quotient compares the same way: when the
+/// exact one equals the limit it has at most 21 digits and is exact, and
+/// otherwise it differs from the limit by at least 10^-4 / n ≥ 10^-10,
+/// while rust_decimal keeps at least eleven places for a quotient below
+/// 10^17 (an error of at most 10^-11). Other values are divided.
+fn per_capita_cmp(a: Decimal, n: usize, limit: Decimal) -> Ordering {
+    const BELOW: u128 = 100_000_000_000_000_000;
+    const TO_UNITS: [i128; 5] = [10_000, 1_000, 100, 10, 1];
+    let (sa, sl) = (a.scale() as usize, limit.scale() as usize);
+    let (ma, ml) = (a.mantissa(), limit.mantissa());
+    if sa <= 4
+        && sl <= 4
+        && ma.unsigned_abs() < BELOW
+        && ml.unsigned_abs() < BELOW
+        && (1..1_000_000).contains(&n)
+    {
+        // In units of 10^-4; n fits: it is below a million.
+        let lhs = ma * TO_UNITS[sa];
+        let rhs = ml * TO_UNITS[sl] * n as i128;
+        return lhs.cmp(&rhs);
+    }
+    dcmp(div(a, dec(n)), limit)
+}
+
+/// `le(div(a, dec(n)), limit)` by [`per_capita_cmp`].
+fn per_capita_le(a: Decimal, n: usize, limit: Decimal) -> bool {
+    per_capita_cmp(a, n, limit) != Ordering::Greater
 }
 
 /// `a < b` by [`dcmp`].
@@ -180,6 +233,12 @@ fn positive(v: Decimal) -> bool {
 enum Arg {
     /// Money, shown to the fen.
     M(Decimal),
+    /// Money, the product of the two: multiplied only when the reason is
+    /// kept (a summary does not pay for a figure it never shows).
+    Product(Decimal, Decimal),
+    /// Money, a share of the first among the second (a per-capita figure):
+    /// divided only when the reason is kept.
+    Quotient(Decimal, usize),
     /// A plain decimal (multiples, shares, months), without trailing zeros.
     D(Decimal),
     /// A count or a member index.
@@ -194,6 +253,8 @@ impl Arg {
     fn value(&self) -> ArgValue {
         match *self {
             Arg::M(v) => ArgValue::Money(v),
+            Arg::Product(a, b) => ArgValue::Money(mul(a, b)),
+            Arg::Quotient(a, n) => ArgValue::Money(div(a, dec(n))),
             Arg::D(v) => ArgValue::Number(v),
             Arg::N(n) => ArgValue::Count(n),
             Arg::Date(d) => ArgValue::Date(d),
@@ -241,6 +302,18 @@ impl Std {
         }
     }
 
+    /// `div(total, dec(n)) < S` (`below` of the per-capita figure), by
+    /// [`per_capita_cmp`].
+    fn below_share(self, total: Decimal, n: usize) -> Tri {
+        if per_capita_cmp(total, n, self.low) == Ordering::Less {
+            Tri::Yes
+        } else if per_capita_cmp(total, n, self.high) != Ordering::Less {
+            Tri::No
+        } else {
+            Tri::Unknown
+        }
+    }
+
     fn scaled(self, k: Decimal) -> Std {
         Std {
             low: mul(self.low, k),
@@ -258,40 +331,134 @@ type Idx = SmallVec<[usize; 8]>;
 /// One value per member, inline for households of up to eight.
 type PerMember<T> = SmallVec<[T; 8]>;
 
-/// A pack resolved for one date: each program's settings by id and, when
-/// built with [`Screener::new`], every parameter's value in force on the date
-/// in a hash table. Build it once and screen many households with it; the
-/// decisions are those of [`screen`] and [`screen_brief`].
+/// A pack resolved for one date: each program's settings by id and every
+/// parameter the screening reads, with its value in force on the date, in
+/// an array indexed by [`P`]. Build it once and screen many households
+/// with it; the decisions are those of [`screen`] and [`screen_brief`].
 #[derive(Clone, Debug)]
 pub struct Screener<'p> {
     pack: &'p Pack,
     on: Date,
     specs: [Option<&'p ProgramSpec>; PROGRAMS],
-    /// Open addressing (linear probing), a power of two long; empty when the
-    /// parameters are looked up in the pack itself.
-    table: Vec<Option<Resolved<'p>>>,
-    /// The parameters read most often, by `Hot` index.
-    hot: [Option<Resolved<'p>>; Hot::ALL.len()],
+    /// By `P`: a read is an index, not a look-up by name (a screening
+    /// reads about fifty).
+    params: [Option<Resolved<'p>>; P::COUNT],
 }
 
-/// Parameters that a screening reads many times (S in most programs, the
-/// 就业成本 once per member with wages in every income test): resolved with
-/// the programs, not looked up by name each time.
-#[derive(Clone, Copy, Debug)]
-enum Hot {
-    StandardUrban,
-    StandardRural,
-    EmploymentCost,
+macro_rules! params {
+    ($($variant:ident = $name:literal,)*) => {
+        /// Every parameter the screening reads.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum P {
+            $($variant,)*
+        }
+
+        impl P {
+            const ALL: &'static [P] = &[$(P::$variant,)*];
+            const COUNT: usize = P::ALL.len();
+        }
+
+        /// The parameters' names in the packs, by `P`.
+        const P_NAMES: [&str; P::COUNT] = [$($name,)*];
+    };
 }
 
-impl Hot {
-    const ALL: [Hot; 3] = [Hot::StandardUrban, Hot::StandardRural, Hot::EmploymentCost];
+// At most 64: `Why::recorded` has a bit for each.
+const _: () = assert!(P::COUNT <= 64);
 
-    fn name(self) -> &'static str {
-        match self {
-            Hot::StandardUrban => "dibao_standard_urban",
-            Hot::StandardRural => "dibao_standard_rural",
-            Hot::EmploymentCost => "employment_cost_deduction",
+params! {
+    AllowsResidencePermitApplication = "allows_residence_permit_application",
+    AssetLimitMonths = "asset_limit_months",
+    CareFull = "care_full",
+    CareFullSelfCare = "care_full_self_care",
+    CarePartial = "care_partial",
+    CarsAllowed = "cars_allowed",
+    ChildRehabLimb = "child_rehab_limb",
+    ChildRehabLivingAllowance = "child_rehab_living_allowance",
+    ChildRehabMaxAge = "child_rehab_max_age",
+    ChildRehabResidencePermit = "child_rehab_residence_permit",
+    ChildRehabSensory = "child_rehab_sensory",
+    CustodyBoarding = "custody_boarding",
+    CustodyHome = "custody_home",
+    CustodySunshine = "custody_sunshine",
+    DibaoStandardRural = "dibao_standard_rural",
+    DibaoStandardUrban = "dibao_standard_urban",
+    DisabilityCareIncludesGrade34Mental = "disability_care_includes_grade34_mental",
+    DisabilityCareSubsidy = "disability_care_subsidy",
+    DisabilityCareSubsidyGrade1 = "disability_care_subsidy_grade1",
+    DisabilityLivingIncludesEdge = "disability_living_includes_edge",
+    DisabilityLivingSubsidy = "disability_living_subsidy",
+    EdgeMultiplier = "edge_multiplier",
+    EmploymentCostDeduction = "employment_cost_deduction",
+    EscortCity = "escort_city",
+    EscortCounty = "escort_county",
+    EscortTownship = "escort_township",
+    ExpenseHardshipShare = "expense_hardship_share",
+    HomesAllowed = "homes_allowed",
+    MedicalShareDibao = "medical_share_dibao",
+    MedicalShareEdge = "medical_share_edge",
+    MedicalShareTekun = "medical_share_tekun",
+    MentalMedicationSubsidy = "mental_medication_subsidy",
+    OrphanAge = "orphan_age",
+    OrphanCentralised = "orphan_centralised",
+    OrphanDispersed = "orphan_dispersed",
+    ServiceVisitsDisabled = "service_visits_disabled",
+    ServiceVisitsTekun = "service_visits_tekun",
+    SingleInclusion = "single_inclusion",
+    TaperMonths = "taper_months",
+    TekunElderAge = "tekun_elder_age",
+    TekunLivingMultiple = "tekun_living_multiple",
+    TekunLivingStandardRural = "tekun_living_standard_rural",
+    TekunLivingStandardUrban = "tekun_living_standard_urban",
+    TekunMinorAge = "tekun_minor_age",
+    TemporaryEmergencyCapMonths = "temporary_emergency_cap_months",
+    TemporaryExpenseCapMonths = "temporary_expense_cap_months",
+    TemporaryFamilyCapYear = "temporary_family_cap_year",
+    TwoCancersGrant = "two_cancers_grant",
+    WorkerHardshipIncomeMultiple = "worker_hardship_income_multiple",
+    WorkerHardshipLivingMonths = "worker_hardship_living_months",
+    WorkerHardshipStudyMonths = "worker_hardship_study_months",
+    WorkingAgeMax = "working_age_max",
+    WorkingAgeMin = "working_age_min",
+}
+
+/// The names of [`P`] by a hash of the name, for resolving a pack's
+/// parameters in one pass: open addressing (linear probing), a power of
+/// two long, built at compile time.
+const P_SLOTS: usize = (P::COUNT * 2).next_power_of_two();
+
+const P_TABLE: [Option<(u64, P)>; P_SLOTS] = {
+    let mut table = [None; P_SLOTS];
+    let mut k = 0;
+    while k < P::COUNT {
+        let p = P::ALL[k];
+        let h = hash_const(p.name().as_bytes());
+        let mut i = slot_of(h, P_SLOTS - 1);
+        while table[i].is_some() {
+            i = (i + 1) & (P_SLOTS - 1);
+        }
+        table[i] = Some((h, p));
+        k += 1;
+    }
+    table
+};
+
+impl P {
+    /// The parameter's name in the packs.
+    const fn name(self) -> &'static str {
+        P_NAMES[self as usize]
+    }
+
+    /// The parameter called `name`, if the screening reads it.
+    fn parse(name: &str) -> Option<P> {
+        let h = hash(name);
+        let mut i = slot_of(h, P_SLOTS - 1);
+        loop {
+            match P_TABLE[i] {
+                None => return None,
+                Some((ph, p)) if ph == h && p.name() == name => return Some(p),
+                Some(_) => i = (i + 1) & (P_SLOTS - 1),
+            }
         }
     }
 }
@@ -299,36 +466,50 @@ impl Hot {
 /// A parameter in force on the screener's date.
 #[derive(Clone, Copy, Debug)]
 struct Resolved<'p> {
-    /// `hash(name)`, compared before the name itself: a probe that meets
-    /// another parameter then costs no string comparison.
-    hash: u64,
     name: &'p Text,
     param: &'p Parameter,
     value: &'p DatedValue,
 }
 
+/// Eight bytes of `b` from `at`, little-endian.
+const fn word_at(b: &[u8], at: usize) -> u64 {
+    let mut w = 0;
+    let mut i = 0;
+    while i < 8 && at + i < b.len() {
+        w |= (b[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    w
+}
+
 /// A cheap hash of a parameter name: its length and its first and last eight
 /// bytes (names share prefixes such as `dibao_standard_`, and differ at the
-/// end). Collisions only cost a probe. Every screening looks up about fifty
-/// parameters, so the words are read in place rather than copied out.
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn hash(name: &str) -> u64 {
-    let b = name.as_bytes();
-    let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
-        _ => {
-            // Shorter than eight bytes: the whole name, zero-padded.
-            let mut w = [0u8; 8];
-            w[..b.len()].copy_from_slice(b);
-            let w = u64::from_le_bytes(w);
-            (w, w)
-        }
+/// end); a shorter name is read whole, zero-padded. Collisions only cost a
+/// probe.
+const fn hash_const(b: &[u8]) -> u64 {
+    let (head, tail) = if b.len() >= 8 {
+        (word_at(b, 0), word_at(b, b.len() - 8))
+    } else {
+        let w = word_at(b, 0);
+        (w, w)
     };
     (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// [`hash_const`], reading the words in place.
+fn hash(name: &str) -> u64 {
+    let b = name.as_bytes();
+    match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => {
+            let (head, tail) = (u64::from_le_bytes(*head), u64::from_le_bytes(*tail));
+            (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        }
+        _ => hash_const(b),
+    }
+}
+
 /// The table slot to start probing at: the high bits are the best mixed.
-fn slot_of(hash: u64, mask: usize) -> usize {
+const fn slot_of(hash: u64, mask: usize) -> usize {
     // Truncation is fine for a hash.
     (hash >> 32) as usize & mask
 }
@@ -336,31 +517,6 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 impl<'p> Screener<'p> {
     /// Resolves the pack for `on`: for screening many households.
     pub fn new(pack: &'p Pack, on: Date) -> Self {
-        let mut s = Self::programs_only(pack, on);
-        let len = (pack.parameters.len() * 2).next_power_of_two().max(8);
-        let mut table: Vec<Option<Resolved<'p>>> = vec![None; len];
-        for (name, param) in &pack.parameters {
-            let Some(value) = param.value_on(on) else {
-                continue;
-            };
-            let hash = hash(name);
-            let mut i = slot_of(hash, len - 1);
-            while table[i].is_some() {
-                i = (i + 1) & (len - 1);
-            }
-            table[i] = Some(Resolved {
-                hash,
-                name,
-                param,
-                value,
-            });
-        }
-        s.table = table;
-        s
-    }
-
-    /// Only the programs resolved: cheap, for one household.
-    fn programs_only(pack: &'p Pack, on: Date) -> Self {
         // One pass over the pack's programs, rather than a look-up by name
         // for each program: the same specs as `pack.program(id)`.
         let mut specs = [None; PROGRAMS];
@@ -369,15 +525,22 @@ impl<'p> Screener<'p> {
                 specs[p as usize] = Some(spec);
             }
         }
-        let mut s = Screener {
+        // One pass over the parameters, too: each name is hashed once, and
+        // the ones the screening reads are resolved for the date.
+        let mut params = [None; P::COUNT];
+        for (name, param) in &pack.parameters {
+            if let Some(p) = P::parse(name)
+                && let Some(value) = param.value_on(on)
+            {
+                params[p as usize] = Some(Resolved { name, param, value });
+            }
+        }
+        Screener {
             pack,
             on,
             specs,
-            table: Vec::new(),
-            hot: [None; Hot::ALL.len()],
-        };
-        s.hot = Hot::ALL.map(|h| s.lookup(h.name()));
-        s
+            params,
+        }
     }
 
     /// Screens a household: the same as [`screen`].
@@ -407,41 +570,6 @@ impl<'p> Screener<'p> {
 
     fn offers(&self, id: ProgramId) -> bool {
         self.spec(id).and_then(|p| p.offered).unwrap_or(false)
-    }
-
-    /// The parameter `name` in force on the date.
-    ///
-    /// Inlined in native builds: the names are literals, so the compiler
-    /// computes their hashes and a look-up is a probe and a comparison. The
-    /// browser build keeps one copy, where size counts more.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn lookup(&self, name: &str) -> Option<Resolved<'p>> {
-        if self.table.is_empty() {
-            return self.lookup_in_pack(name);
-        }
-        let mask = self.table.len() - 1;
-        let hash = hash(name);
-        let mut i = slot_of(hash, mask);
-        loop {
-            match self.table.get(i)? {
-                None => return None,
-                Some(r) if r.hash == hash && **r.name == *name => return Some(*r),
-                Some(_) => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    /// `lookup` without the table (one screening): in the pack's map.
-    #[inline(never)]
-    fn lookup_in_pack(&self, name: &str) -> Option<Resolved<'p>> {
-        let (name, param) = self.pack.parameters.get_key_value(name)?;
-        let value = param.value_on(self.on)?;
-        Some(Resolved {
-            hash: 0,
-            name,
-            param,
-            value,
-        })
     }
 }
 
@@ -481,7 +609,7 @@ impl<'a> Ctx<'a> {
             .find(|m| m.relation == Some(Relation::Applicant))
             .or_else(|| h.members.first());
         let area = applicant.and_then(|m| m.hukou.kind);
-        let cost = s.hot[Hot::EmploymentCost as usize].map(|r| r.value.value);
+        let cost = s.params[P::EmploymentCostDeduction as usize].map(|r| r.value.value);
         let incomes = h.members.iter().map(|m| IncomeSum::of(m, cost)).collect();
         Ctx {
             s,
@@ -706,6 +834,8 @@ struct Why {
     apply_at: Option<Text>,
     time_limits: Option<Arc<TimeLimits>>,
     documents: Vec<Text>,
+    /// The parameters in `parameters`, one bit per `P`.
+    recorded: u64,
 }
 
 impl Why {
@@ -767,6 +897,7 @@ struct B<'c, 'a> {
 }
 
 impl<'c, 'a> B<'c, 'a> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn new(c: &'c Ctx<'a>, program: ProgramId) -> Self {
         let all = c.s.spec(program);
         // Without explanations the office, rule and documents are left out too.
@@ -791,6 +922,12 @@ impl<'c, 'a> B<'c, 'a> {
         }
     }
 
+    /// Whether the reasons are kept (a figure only they show is worth
+    /// computing).
+    fn explains(&self) -> bool {
+        self.why.is_some()
+    }
+
     /// Covers these members (unless only outcomes and amounts are wanted).
     fn cover(&mut self, members: Idx) {
         if self.c.covered {
@@ -806,73 +943,57 @@ impl<'c, 'a> B<'c, 'a> {
     }
 
     /// Reads a parameter and records it (once) with its source.
+    ///
+    /// Inlined in native builds: the index is then a constant and a read
+    /// is a load and a test. The browser build keeps one copy.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn record(&mut self, name: &str) -> Option<Decimal> {
-        self.record_found(name, |s| s.lookup(name))
-    }
-
-    /// Reads parameter `name`, found by `find` when needed, and records it
-    /// (once) with its source.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn record_found(
-        &mut self,
-        name: &str,
-        find: impl FnOnce(&Screener<'a>) -> Option<Resolved<'a>>,
-    ) -> Option<Decimal> {
-        let Some(why) = &mut self.why else {
-            return find(self.c.s).map(|r| r.value.value);
-        };
-        if let Some(p) = why.parameters.iter().find(|p| &*p.name == name) {
-            return Some(p.value);
+    fn record(&mut self, p: P) -> Option<Decimal> {
+        let r = self.c.s.params[p as usize];
+        if let (Some(why), Some(r)) = (&mut self.why, r) {
+            let bit = 1 << (p as u32);
+            if why.recorded & bit == 0 {
+                why.recorded |= bit;
+                why.parameters
+                    .push(ParamValue::of(r.name, r.param, r.value));
+            }
         }
-        let r = find(self.c.s)?;
-        why.parameters
-            .push(ParamValue::of(r.name, r.param, r.value));
-        Some(r.value.value)
+        r.map(|r| r.value.value)
     }
 
     /// Reads a parameter and records it. A missing one becomes an unknown test.
-    #[inline]
-    fn p(&mut self, name: &'static str) -> Option<Decimal> {
-        let v = self.record(name);
-        self.missing(name, v)
-    }
-
-    /// `p` for a parameter resolved with the screener.
-    #[inline]
-    fn p_hot(&mut self, hot: Hot) -> Option<Decimal> {
-        let found = self.c.s.hot[hot as usize];
-        let v = self.record_found(hot.name(), |_| found);
-        self.missing(hot.name(), v)
-    }
-
-    /// A missing parameter becomes an unknown test.
-    #[inline]
-    fn missing(&mut self, name: &'static str, v: Option<Decimal>) -> Option<Decimal> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn p(&mut self, p: P) -> Option<Decimal> {
+        let v = self.record(p);
         if v.is_none() {
-            self.test(
-                "test-parameter-available",
-                Tri::Unknown,
-                &[("parameter", Arg::T(name))],
-            );
+            self.missing(p);
         }
         v
     }
 
-    /// Reads an optional parameter: absent is not a problem.
-    #[inline]
-    fn opt(&mut self, name: &'static str) -> Option<Decimal> {
-        self.record(name)
+    /// A missing parameter becomes an unknown test.
+    #[cold]
+    fn missing(&mut self, p: P) {
+        self.test(
+            "test-parameter-available",
+            Tri::Unknown,
+            &[("parameter", Arg::T(p.name()))],
+        );
     }
 
-    fn flag(&mut self, name: &'static str) -> bool {
-        self.p(name).is_some_and(|v| !v.is_zero())
+    /// Reads an optional parameter: absent is not a problem.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn opt(&mut self, p: P) -> Option<Decimal> {
+        self.record(p)
+    }
+
+    fn flag(&mut self, p: P) -> bool {
+        self.p(p).is_some_and(|v| !v.is_zero())
     }
 
     /// The 低保 standard S for the household's area (seed 000 (七): 城乡).
     fn standard(&mut self) -> Option<Std> {
-        let urban = self.p_hot(Hot::StandardUrban)?;
-        let rural = self.p_hot(Hot::StandardRural)?;
+        let urban = self.p(P::DibaoStandardUrban)?;
+        let rural = self.p(P::DibaoStandardRural)?;
         Some(match self.c.area {
             Some(HukouKind::Urban) => Std {
                 low: urban,
@@ -968,6 +1089,7 @@ impl<'c, 'a> B<'c, 'a> {
 
     /// Settles the outcome (the one set, else the tests'): an unlikely
     /// decision has no amount and covers nobody; any other needs no change.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn settle(&mut self) -> Outcome {
         let from_tests = if self.failed > 0 {
             Outcome::Unlikely
@@ -1003,6 +1125,7 @@ impl<'c, 'a> B<'c, 'a> {
             apply_at,
             time_limits,
             documents,
+            recorded: _,
         } = self.why.map(|why| *why).unwrap_or_default();
         Decision {
             program: self.program,
@@ -1043,14 +1166,14 @@ impl<'c, 'a> B<'c, 'a> {
         else {
             return (Decimal::ZERO, false);
         };
-        if self.why.is_none() && self.c.s.hot[Hot::EmploymentCost as usize].is_some() {
+        if self.why.is_none() && self.c.s.params[P::EmploymentCostDeduction as usize].is_some() {
             // Nothing to record, and no missing parameter to count: the
             // deduction below, made once for the screening.
             return (net, complete);
         }
         if positive(wages) {
             // seed 000 二(三)4: 对已就业的低保对象，扣减必要的就业成本
-            if let Some(cost) = self.p_hot(Hot::EmploymentCost) {
+            if let Some(cost) = self.p(P::EmploymentCostDeduction) {
                 let deducted = dmin(cost, wages);
                 total = sub(total, deducted);
                 self.step(
@@ -1082,17 +1205,17 @@ impl<'c, 'a> B<'c, 'a> {
         let ids = prefix.property_ids();
         let n = self.c.n().max(1);
         let mut all = Tri::Yes;
-        if let Some(months) = self.p("asset_limit_months") {
+        if let Some(months) = self.p(P::AssetLimitMonths) {
             let limit = std.scaled(months);
-            let per_capita = self.c.h.money_assets.map(|a| div(nonneg(a), dec(n)));
-            let t = match per_capita {
+            let assets = self.c.h.money_assets.map(nonneg);
+            let t = match assets {
                 None => Tri::Unknown,
                 // 不超过: the limit itself passes.
-                Some(pc) if le(pc, limit.low) => Tri::Yes,
-                Some(pc) if !le(pc, limit.high) => Tri::No,
+                Some(a) if per_capita_le(a, n, limit.low) => Tri::Yes,
+                Some(a) if !per_capita_le(a, n, limit.high) => Tri::No,
                 Some(_) => Tri::Unknown,
             };
-            let pc = per_capita.map_or(Arg::T(""), Arg::M);
+            let pc = assets.map_or(Arg::T(""), |a| Arg::Quotient(a, n));
             all = all.and(self.test(
                 ids[0],
                 t,
@@ -1101,11 +1224,11 @@ impl<'c, 'a> B<'c, 'a> {
             if t == Tri::No {
                 self.change(
                     "change-money-assets-at-most",
-                    &[("household-limit", Arg::M(mul(limit.low, dec(n))))],
+                    &[("household-limit", Arg::Product(limit.low, dec(n)))],
                 );
             }
         }
-        if let Some(allowed) = self.p("cars_allowed") {
+        if let Some(allowed) = self.p(P::CarsAllowed) {
             let t = match self.c.h.cars {
                 None => Tri::Unknown,
                 Some(c) => {
@@ -1122,7 +1245,7 @@ impl<'c, 'a> B<'c, 'a> {
                 self.change("change-cars-at-most", &[("allowed", Arg::D(allowed))]);
             }
         }
-        if let Some(allowed) = self.p("homes_allowed") {
+        if let Some(allowed) = self.p(P::HomesAllowed) {
             let t = match self.c.h.homes {
                 None => Tri::Unknown,
                 Some(c) => {
@@ -1154,7 +1277,7 @@ impl<'c, 'a> B<'c, 'a> {
                 Some(true) => Tri::Yes,
                 Some(false) => {
                     // 57号 第四、五条: 居住地申请 only where the pack allows it.
-                    let allows = self.flag("allows_residence_permit_application");
+                    let allows = self.flag(P::AllowsResidencePermitApplication);
                     match m.hukou.residence_permit {
                         Some(true) if allows => Tri::Yes,
                         None if allows => Tri::Unknown,
@@ -1190,8 +1313,9 @@ struct Results {
 
 /// Screens a household against a pack on a date.
 ///
-/// The parameters are resolved into the screener's table first: building it
-/// costs less than the fifty-odd look-ups by name in the pack it saves.
+/// The parameters are resolved into a [`Screener`] first: one pass over the
+/// pack's parameters costs less than the fifty-odd look-ups by name in the
+/// pack it saves.
 pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
     run(&Screener::new(pack, as_of), household, true)
 }
@@ -1200,7 +1324,7 @@ pub fn screen(pack: &Pack, household: &Household, as_of: Date) -> Screening {
 /// payees) without the reasons: no tests, parameters, steps, notes, offices
 /// or documents, and no checklist. For batch work over many households.
 pub fn screen_brief(pack: &Pack, household: &Household, as_of: Date) -> Screening {
-    run(&Screener::programs_only(pack, as_of), household, false)
+    run(&Screener::new(pack, as_of), household, false)
 }
 
 fn run(s: &Screener<'_>, household: &Household, explain: bool) -> Screening {
@@ -1231,14 +1355,10 @@ fn decide<'c, 'a>(c: &'c Ctx<'a>, mut take: impl FnMut(B<'c, 'a>)) {
     let nm = c.h.members.len();
 
     // 特困 first: 特困 and 低保 are never both paid to one person (RULES §1).
-    let (mut tekun, tekun_members, _tekun_amount) = if s.offers(ProgramId::Tekun) {
+    let (mut tekun, tekun_members) = if s.offers(ProgramId::Tekun) {
         tekun_decision(c)
     } else {
-        (
-            B::not_offered(c, ProgramId::Tekun),
-            smallvec![Tri::No; nm],
-            smallvec![None; nm],
-        )
+        (B::not_offered(c, ProgramId::Tekun), smallvec![Tri::No; nm])
     };
     tekun.settle();
     let held_tekun: PerMember<Tri> = (0..nm)
@@ -1349,24 +1469,21 @@ fn checklist(pack: &Pack, decisions: &[Decision]) -> Vec<ChecklistItem> {
     items
 }
 
-fn tekun_decision<'c, 'a>(
-    c: &'c Ctx<'a>,
-) -> (B<'c, 'a>, PerMember<Tri>, PerMember<Option<Decimal>>) {
+fn tekun_decision<'c, 'a>(c: &'c Ctx<'a>) -> (B<'c, 'a>, PerMember<Tri>) {
     let mut b = B::new(c, ProgramId::Tekun);
     let nm = c.h.members.len();
     let mut per: PerMember<Tri> = smallvec![Tri::No; nm];
-    let mut amounts: PerMember<Option<Decimal>> = smallvec![None; nm];
     let std = b.standard();
-    let elder = b.p("tekun_elder_age");
-    let minor = b.p("tekun_minor_age");
-    let multiple = b.p("tekun_living_multiple");
+    let elder = b.p(P::TekunElderAge);
+    let minor = b.p(P::TekunMinorAge);
+    let multiple = b.p(P::TekunLivingMultiple);
     let living = {
         let abs = match c.area {
-            Some(HukouKind::Urban) => b.opt("tekun_living_standard_urban"),
-            Some(HukouKind::Rural) => b.opt("tekun_living_standard_rural"),
+            Some(HukouKind::Urban) => b.opt(P::TekunLivingStandardUrban),
+            Some(HukouKind::Rural) => b.opt(P::TekunLivingStandardRural),
             None => b
-                .opt("tekun_living_standard_rural")
-                .or_else(|| b.opt("tekun_living_standard_urban")),
+                .opt(P::TekunLivingStandardRural)
+                .or_else(|| b.opt(P::TekunLivingStandardUrban)),
         };
         match (abs, std, multiple) {
             (Some(a), _, _) => {
@@ -1389,13 +1506,13 @@ fn tekun_decision<'c, 'a>(
     let money_pc_ok = match std {
         Some(st) => {
             let n = c.n().max(1);
-            let limit = b.p("asset_limit_months").map(|k| st.scaled(k));
+            let limit = b.p(P::AssetLimitMonths).map(|k| st.scaled(k));
             match (c.h.money_assets, limit) {
                 (Some(a), Some(l)) => {
-                    let pc = div(nonneg(a), dec(n));
-                    if le(pc, l.low) {
+                    let a = nonneg(a);
+                    if per_capita_le(a, n, l.low) {
                         Tri::Yes
-                    } else if !le(pc, l.high) {
+                    } else if !per_capita_le(a, n, l.high) {
                         Tri::No
                     } else {
                         Tri::Unknown
@@ -1479,9 +1596,6 @@ fn tekun_decision<'c, 'a>(
         // Holding 特困 today does not prove the tests still pass: no upgrade.
         let all = t_cat.and(t_cap).and(t_inc).and(t_prop).and(t_sup);
         per[i] = all;
-        if all != Tri::No {
-            amounts[i] = living;
-        }
         best = best.or(all);
     }
     let likely: Idx = (0..nm).filter(|&i| per[i] == Tri::Yes).collect();
@@ -1505,7 +1619,7 @@ fn tekun_decision<'c, 'a>(
     if covered
         .iter()
         .any(|&i| c.member(i).care_mode != Some(CareMode::Centralised))
-        && let Some(v) = b.opt("service_visits_tekun")
+        && let Some(v) = b.opt(P::ServiceVisitsTekun)
     {
         b.note(
             "note-tekun-home-service-visits",
@@ -1525,7 +1639,7 @@ fn tekun_decision<'c, 'a>(
     }
     b.cover(covered);
     b.set_outcome(best);
-    (b, per, amounts)
+    (b, per)
 }
 
 fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a>, Idx) {
@@ -1538,7 +1652,12 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     let _ = e.standard();
     let (hh_income, complete) = b.household_income();
     let n_dec = dec(n.max(1));
-    let pc = div(hh_income, n_dec);
+    // The per-capita income is divided once when the reasons show it, and
+    // otherwise only for an amount: the tests compare the total against
+    // S × n (`Std::below_share`).
+    let members = n.max(1);
+    let pc_shown = b.explains().then(|| div(hh_income, n_dec));
+    let pc_arg = pc_shown.map_or(Arg::Quotient(hh_income, members), Arg::M);
     let size = Arg::N(n);
     b.step(
         "step-household-income",
@@ -1548,7 +1667,9 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         ],
         hh_income,
     );
-    b.step("step-per-capita-income", &[("size", size)], pc);
+    if let Some(pc) = pc_shown {
+        b.step("step-per-capita-income", &[("size", size)], pc);
+    }
     if let (Some(from), Some(to)) = (&b.why, &mut e.why) {
         to.steps = from.steps.clone();
     }
@@ -1561,7 +1682,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     // 低保 income test: per-capita income below S (低于: S itself fails).
     let income_t = match std {
         Some(st) => {
-            let t = st.below(pc);
+            let t = st.below_share(hh_income, members);
             if t == Tri::Yes && !complete {
                 Tri::Unknown
             } else {
@@ -1571,7 +1692,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         None => Tri::Unknown,
     };
     let st_low = std.map(|s| s.low).unwrap_or_default();
-    let taper_months = b.p("taper_months");
+    let taper_months = b.p(P::TaperMonths);
     // seed 000 二(三)4 / 83号: 渐退期 for a household on 低保 whose income rose
     // above S because a member took a job.
     let taper = if income_t == Tri::No && c.holds(ProgramId::Dibao, None) == Tri::Yes {
@@ -1585,7 +1706,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         None
     };
     let mut dibao_covered = Idx::new();
-    let single_ok = b.flag("single_inclusion");
+    let single_ok = b.flag(P::SingleInclusion);
 
     if let Some(started) = taper {
         let until = started.add_months(
@@ -1594,7 +1715,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         );
         b.note(
             "note-dibao-household-over-standard",
-            &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+            &[("income", pc_arg), ("standard", Arg::M(st_low))],
         );
         b.test(
             "test-dibao-taper-period",
@@ -1623,7 +1744,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
             "test-dibao-income-below-standard",
             income_t,
             &[
-                ("income", Arg::M(pc)),
+                ("income", pc_arg),
                 ("standard", Arg::M(st_low)),
                 ("size", size),
             ],
@@ -1631,14 +1752,14 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     }
 
     // 低保边缘: not 低保 and per-capita income below k × S.
-    let k = e.p("edge_multiplier");
+    let k = e.p(P::EdgeMultiplier);
     let edge_std = match (std, k) {
         (Some(st), Some(k)) => Some(st.scaled(k)),
         _ => None,
     };
     let edge_income_t = match edge_std {
         Some(es) => {
-            let t = es.below(pc);
+            let t = es.below_share(hh_income, members);
             if t == Tri::Yes && !complete {
                 Tri::Unknown
             } else {
@@ -1669,13 +1790,13 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
     e.test(
         "test-edge-not-dibao",
         income_t.not(),
-        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+        &[("income", pc_arg), ("standard", Arg::M(st_low))],
     );
     e.test(
         "test-edge-income-below-multiple",
         edge_income_t,
         &[
-            ("income", Arg::M(pc)),
+            ("income", pc_arg),
             ("limit", Arg::M(edge_std.map(|x| x.low).unwrap_or_default())),
         ],
     );
@@ -1684,7 +1805,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
         e.change(
             "change-edge-income-below",
             &[
-                ("household-monthly", Arg::M(mul(es.low, n_dec))),
+                ("household-monthly", Arg::Product(es.low, n_dec)),
                 ("size", size),
             ],
         );
@@ -1730,17 +1851,18 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
             b.change(
                 "change-dibao-income-below",
                 &[
-                    ("household-monthly", Arg::M(mul(st.low, n_dec))),
+                    ("household-monthly", Arg::Product(st.low, n_dec)),
                     ("size", size),
                 ],
             );
         }
         // 差额 = (S − per-capita income) × members covered (seed 000 二(二)).
         if income_t != Tri::No && !eligible.is_empty() {
+            let pc = pc_shown.unwrap_or_else(|| div(hh_income, n_dec));
             let gap = nonneg(sub(st_low, pc));
             b.step(
                 "step-dibao-gap",
-                &[("standard", Arg::M(st_low)), ("income", Arg::M(pc))],
+                &[("standard", Arg::M(st_low)), ("income", pc_arg)],
                 gap,
             );
             let total = mul(gap, dec(eligible.len()));
@@ -1772,7 +1894,7 @@ fn dibao_and_edge<'c, 'a>(c: &'c Ctx<'a>, tekun: &[Tri]) -> (B<'c, 'a>, B<'c, 'a
                 .filter(|(_, sev)| *sev != Tri::No)
                 .collect();
             if candidates.iter().any(|(_, sev)| *sev == Tri::Yes) {
-                let (covered, sb) = single_inclusion(c, &candidates, std, edge_tri, pc);
+                let (covered, sb) = single_inclusion(c, &candidates, std, edge_tri, pc_arg);
                 dibao_covered = covered;
                 b = sb;
             } else if !candidates.is_empty() {
@@ -1847,11 +1969,11 @@ fn dispersed(m: &Member, tekun: Tri) -> Tri {
     }
 }
 
-fn self_care_tier(level: SelfCare) -> &'static str {
+fn self_care_tier(level: SelfCare) -> P {
     match level {
-        SelfCare::Full => "care_full_self_care",
-        SelfCare::Partial => "care_partial",
-        SelfCare::None => "care_full",
+        SelfCare::Full => P::CareFullSelfCare,
+        SelfCare::Partial => P::CarePartial,
+        SelfCare::None => P::CareFull,
     }
 }
 
@@ -1882,7 +2004,7 @@ fn tekun_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
             if let Some(v) = b.p(name) {
                 b.step(
                     "step-tekun-care-tier",
-                    &[("member", mi), ("tier", Arg::T(name))],
+                    &[("member", mi), ("tier", Arg::T(name.name()))],
                     v,
                 );
                 total = add(total, v);
@@ -1917,7 +2039,7 @@ fn tekun_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Orphan);
-    let age_limit = b.p("orphan_age");
+    let age_limit = b.p(P::OrphanAge);
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
     let mut covered = Idx::new();
@@ -1934,7 +2056,7 @@ fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         };
         // 未满18周岁: 18 itself is excluded.
         let minor = match (c.age(i), age_limit) {
-            (Some(a), Some(l)) => Tri::from_opt(Some(Decimal::from(a) < l)),
+            (Some(a), Some(l)) => Tri::from_opt(Some(lt(Decimal::from(a), l))),
             _ => Tri::Unknown,
         };
         if minor == Tri::No || status == Tri::No {
@@ -1945,8 +2067,8 @@ fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         b.test("test-orphan-status", status, &[("member", mi)]);
         let mode = m.care_mode;
         let name = match mode {
-            Some(CareMode::Centralised) => "orphan_centralised",
-            _ => "orphan_dispersed",
+            Some(CareMode::Centralised) => P::OrphanCentralised,
+            _ => P::OrphanDispersed,
         };
         if mode.is_none() {
             b.test(
@@ -1962,7 +2084,7 @@ fn orphan<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         if let Some(v) = b.p(name) {
             b.step(
                 "step-orphan-standard",
-                &[("member", mi), ("mode", Arg::T(name))],
+                &[("member", mi), ("mode", Arg::T(name.name()))],
                 v,
             );
             total = add(total, v);
@@ -2115,14 +2237,14 @@ fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     let spend_complete = spend_parts.iter().all(Option::is_some);
     let (income, complete) = b.household_income();
     let annual = mul(income, Decimal::from(12));
-    let share = b.p("expense_hardship_share");
+    let share = b.p(P::ExpenseHardshipShare);
     let expense = match share {
         Some(k) => {
             let limit = mul(annual, k);
             // 超过: the limit itself does not qualify.
-            if spent > limit && complete {
+            if lt(limit, spent) && complete {
                 Tri::Yes
-            } else if spent > limit || !spend_complete {
+            } else if lt(limit, spent) || !spend_complete {
                 Tri::Unknown
             } else {
                 Tri::No
@@ -2142,7 +2264,7 @@ fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     if let Some(st) = std {
         let mut cap = Decimal::ZERO;
         if emergency != Tri::No
-            && let Some(m) = b.p("temporary_emergency_cap_months")
+            && let Some(m) = b.p(P::TemporaryEmergencyCapMonths)
         {
             let v = mul(mul(st.low, m), dec(n));
             b.step(
@@ -2150,10 +2272,10 @@ fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
                 &[("months", Arg::D(m)), ("persons", Arg::N(n))],
                 v,
             );
-            cap = cap.max(v);
+            cap = dmax(cap, v);
         }
         if expense != Tri::No
-            && let Some(m) = b.p("temporary_expense_cap_months")
+            && let Some(m) = b.p(P::TemporaryExpenseCapMonths)
         {
             let v = mul(mul(st.low, m), dec(n));
             b.step(
@@ -2161,10 +2283,10 @@ fn temporary<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
                 &[("months", Arg::D(m)), ("persons", Arg::N(n))],
                 v,
             );
-            cap = cap.max(v);
+            cap = dmax(cap, v);
         }
-        if let Some(family) = b.opt("temporary_family_cap_year")
-            && cap > family
+        if let Some(family) = b.opt(P::TemporaryFamilyCapYear)
+            && lt(family, cap)
         {
             b.step("step-temporary-family-cap", &[], family);
             cap = family;
@@ -2193,9 +2315,9 @@ fn medical<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     for &i in &c.counted {
         // seed 003 (十九): 特困 90%, 低保 75%, 边缘/监测 60% (shares are PARAM).
         let cats = [
-            (r.tekun_of(i), "medical_share_tekun", "tekun"),
-            (r.dibao_of(i), "medical_share_dibao", "dibao"),
-            (r.edge.or(monitoring), "medical_share_edge", "edge"),
+            (r.tekun_of(i), P::MedicalShareTekun, "tekun"),
+            (r.dibao_of(i), P::MedicalShareDibao, "dibao"),
+            (r.edge.or(monitoring), P::MedicalShareEdge, "edge"),
         ];
         let mut member_best = Tri::No;
         for (t, param, cat) in cats {
@@ -2203,7 +2325,7 @@ fn medical<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
                 continue;
             }
             let Some(share) = b.p(param) else { continue };
-            if t == Tri::Yes && best_share.is_none_or(|(s0, _)| share > s0) {
+            if t == Tri::Yes && best_share.is_none_or(|(s0, _)| lt(s0, share)) {
                 best_share = Some((share, cat));
             }
             member_best = member_best.or(t);
@@ -2339,8 +2461,8 @@ fn housing<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn employment<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::Employment);
-    let min = b.p("working_age_min").unwrap_or(Decimal::from(16));
-    let max = b.p("working_age_max").unwrap_or(Decimal::from(59));
+    let min = b.p(P::WorkingAgeMin).unwrap_or(Decimal::from(16));
+    let max = b.p(P::WorkingAgeMax).unwrap_or(Decimal::from(59));
     let mut seekers = Idx::new();
     let mut seek = Tri::No;
     let mut anyone_employed = Tri::No;
@@ -2404,8 +2526,8 @@ fn disaster<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
 
 fn disability_living<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityLiving);
-    let edge_ok = b.flag("disability_living_includes_edge");
-    let amount = b.p("disability_living_subsidy");
+    let edge_ok = b.flag(P::DisabilityLivingIncludesEdge);
+    let amount = b.p(P::DisabilityLivingSubsidy);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     for &i in &c.counted {
@@ -2464,8 +2586,8 @@ fn disability_living<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityCare);
-    let grade34 = b.flag("disability_care_includes_grade34_mental");
-    let base = b.p("disability_care_subsidy");
+    let grade34 = b.flag(P::DisabilityCareIncludesGrade34Mental);
+    let base = b.p(P::DisabilityCareSubsidy);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
@@ -2505,7 +2627,7 @@ fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         let t = severe.and(needs_care).and(not_tekun);
         if t != Tri::No {
             let v = if disability_grade(m) == Some(1) {
-                b.opt("disability_care_subsidy_grade1").or(base)
+                b.opt(P::DisabilityCareSubsidyGrade1).or(base)
             } else {
                 base
             };
@@ -2523,7 +2645,7 @@ fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     // seed 001 一(一)三: 贫困重度残疾人 get home service visits (a service, not cash).
     if best != Tri::No
         && r.low_income() != Tri::No
-        && let Some(v) = b.opt("service_visits_disabled")
+        && let Some(v) = b.opt(P::ServiceVisitsDisabled)
     {
         b.note(
             "note-disability-home-service-visits",
@@ -2541,11 +2663,11 @@ fn disability_care<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::ChildRehab);
-    let max_age = b.p("child_rehab_max_age");
-    let permit_ok = b.flag("child_rehab_residence_permit");
-    let sensory = b.p("child_rehab_sensory");
-    let limb = b.p("child_rehab_limb");
-    let living = b.p("child_rehab_living_allowance");
+    let max_age = b.p(P::ChildRehabMaxAge);
+    let permit_ok = b.flag(P::ChildRehabResidencePermit);
+    let sensory = b.p(P::ChildRehabSensory);
+    let limb = b.p(P::ChildRehabLimb);
+    let living = b.p(P::ChildRehabLivingAllowance);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut total = Decimal::ZERO;
@@ -2555,7 +2677,7 @@ fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         let m = c.member(i);
         // 国发〔2018〕20号: 0-6岁 (以下: 6 included).
         let young = match (c.age(i), max_age) {
-            (Some(a), Some(l)) => Tri::from_opt(Some(Decimal::from(a) <= l)),
+            (Some(a), Some(l)) => Tri::from_opt(Some(le(Decimal::from(a), l))),
             _ => Tri::Unknown,
         };
         if young == Tri::No
@@ -2660,7 +2782,7 @@ fn child_rehab<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn mental_medication<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::MentalMedication);
-    let v = b.p("mental_medication_subsidy");
+    let v = b.p(P::MentalMedicationSubsidy);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     for &i in &c.counted {
@@ -2711,11 +2833,11 @@ fn mental_medication<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn disability_custody<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::DisabilityCustody);
-    let min = b.p("working_age_min");
-    let max = b.p("working_age_max");
-    let sunshine = b.p("custody_sunshine");
-    let boarding = b.p("custody_boarding");
-    let home = b.p("custody_home");
+    let min = b.p(P::WorkingAgeMin);
+    let max = b.p(P::WorkingAgeMax);
+    let sunshine = b.p(P::CustodySunshine);
+    let boarding = b.p(P::CustodyBoarding);
+    let home = b.p(P::CustodyHome);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     let mut monthly = Decimal::ZERO;
@@ -2739,7 +2861,7 @@ fn disability_custody<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
         // seed 003 (十一)3: 法定就业年龄段.
         let wa = match (c.age(i), min, max) {
             (Some(a), Some(lo), Some(hi)) => {
-                Tri::from_opt(Some(Decimal::from(a) >= lo && Decimal::from(a) <= hi))
+                Tri::from_opt(Some(le(lo, Decimal::from(a)) && le(Decimal::from(a), hi)))
             }
             _ => Tri::Unknown,
         };
@@ -2801,9 +2923,9 @@ fn disability_custody<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 fn hospital_escort<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::HospitalEscort);
     let rates = [
-        (HospitalLevel::Township, b.p("escort_township")),
-        (HospitalLevel::County, b.p("escort_county")),
-        (HospitalLevel::City, b.p("escort_city")),
+        (HospitalLevel::Township, b.p(P::EscortTownship)),
+        (HospitalLevel::County, b.p(P::EscortCounty)),
+        (HospitalLevel::City, b.p(P::EscortCity)),
     ];
     let mut covered = Idx::new();
     let mut best = Tri::No;
@@ -2893,8 +3015,8 @@ fn worker_hardship<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
             .map(|&i| Tri::from_opt(c.member(i).union_member)),
     );
     b.test("test-worker-union-member", member, &[]);
-    let s_urban = b.p_hot(Hot::StandardUrban);
-    let mult = b.p("worker_hardship_income_multiple");
+    let s_urban = b.p(P::DibaoStandardUrban);
+    let mult = b.p(P::WorkerHardshipIncomeMultiple);
     let (income, complete) = b.household_income();
     let sp = &c.h.spending_12m;
     let rigid = [sp.medical, sp.education, sp.rehabilitation]
@@ -2912,7 +3034,7 @@ fn worker_hardship<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
     );
     if let (Some(su), Some(k)) = (s_urban, mult) {
         let limit = mul(su, k);
-        let t = if pc < limit {
+        let t = if lt(pc, limit) {
             if complete { Tri::Yes } else { Tri::Unknown }
         } else {
             Tri::No
@@ -2924,10 +3046,10 @@ fn worker_hardship<'c, 'a>(c: &'c Ctx<'a>) -> B<'c, 'a> {
         );
         b.change(
             "change-worker-income-below",
-            &[("household-monthly", Arg::M(mul(limit, dec(n))))],
+            &[("household-monthly", Arg::Product(limit, dec(n)))],
         );
-        let living = b.p("worker_hardship_living_months");
-        let study = b.p("worker_hardship_study_months");
+        let living = b.p(P::WorkerHardshipLivingMonths);
+        let study = b.p(P::WorkerHardshipStudyMonths);
         let mut cap = Decimal::ZERO;
         if let Some(mo) = living {
             // seed 003 (九)2: 生活救助不超过12个月当地城市低保标准
@@ -3014,7 +3136,7 @@ fn funeral_relief<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
 
 fn two_cancers<'c, 'a>(c: &'c Ctx<'a>, r: &Results) -> B<'c, 'a> {
     let mut b = B::new(c, ProgramId::TwoCancers);
-    let grant = b.p("two_cancers_grant");
+    let grant = b.p(P::TwoCancersGrant);
     let mut covered = Idx::new();
     let mut best = Tri::No;
     let poor = r.low_income().or(Tri::from_opt(c.h.monitoring_target));
@@ -3072,7 +3194,7 @@ fn single_inclusion<'c, 'a>(
     candidates: &[(usize, Tri)],
     std: Option<Std>,
     edge_tri: Tri,
-    pc: Decimal,
+    pc: Arg,
 ) -> (Idx, B<'c, 'a>) {
     let mut b = B::new(c, ProgramId::Dibao);
     let std = std.or_else(|| b.standard());
@@ -3080,7 +3202,7 @@ fn single_inclusion<'c, 'a>(
     let st_low = std.map(|s| s.low).unwrap_or_default();
     b.note(
         "note-dibao-household-over-standard",
-        &[("income", Arg::M(pc)), ("standard", Arg::M(st_low))],
+        &[("income", pc), ("standard", Arg::M(st_low))],
     );
     let hukou = b.hukou_test(Prefix::Dibao);
     let prop = b.property_tests(
@@ -3140,7 +3262,7 @@ fn single_inclusion<'c, 'a>(
             b.change(
                 "change-dibao-income-below",
                 &[
-                    ("household-monthly", Arg::M(mul(st.low, n))),
+                    ("household-monthly", Arg::Product(st.low, n)),
                     ("size", Arg::N(c.n())),
                 ],
             );
@@ -3166,6 +3288,104 @@ mod money_tests {
             // Equal is not enough: the scale shows in the text.
             assert_eq!(nonneg(v).to_string(), max.to_string(), "{v}");
             assert_eq!(positive(v), v > Decimal::ZERO, "{v}");
+        }
+    }
+
+    #[test]
+    fn per_capita_comparison_agrees_with_dividing() {
+        let values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "1",
+            "2",
+            "3",
+            "0.01",
+            "0.0001",
+            "0.0003",
+            "1300",
+            "1300.00",
+            "2600",
+            "2600.01",
+            "2599.99",
+            "3900",
+            "3900.0001",
+            "3899.9999",
+            "7800",
+            "7799.99",
+            "10000",
+            "10000.01",
+            "33333.33",
+            "33333.34",
+            "1000.0000",
+            "333.3333",
+            "333.3334",
+            "-5",
+            "-5.5",
+            "99999999999999.99",
+            "99999999999999.999",
+            "12345678901234.5678",
+            "0.00001",
+            "1.23456",
+            "79228162514264337593543950335",
+        ]
+        .iter()
+        .map(|c| c.parse().expect("decimal"))
+        .collect();
+        for &a in &values {
+            for &l in &values {
+                for n in [1, 2, 3, 4, 5, 6, 7, 9, 12, 999_999, 1_000_000] {
+                    assert_eq!(
+                        per_capita_cmp(a, n, l),
+                        dcmp(div(a, dec(n)), l),
+                        "{a} / {n} <=> {l}"
+                    );
+                    // At the boundary: the limit × n itself, and a step either side.
+                    let b = mul(l, dec(n));
+                    for x in [b, add(b, Decimal::new(1, 4)), sub(b, Decimal::new(1, 4))] {
+                        assert_eq!(
+                            per_capita_cmp(x, n, l),
+                            dcmp(div(x, dec(n)), l),
+                            "{x} / {n} <=> {l}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_mul_agrees_with_the_library() {
+        let values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "1",
+            "-1",
+            "0.01",
+            "1.6",
+            "1300",
+            "1300.00",
+            "-5.5",
+            "12",
+            "4294967295",
+            "4294967296",
+            "-4294967295",
+            "0.0000000000000001",
+            "0.00000000000001",
+            "79228162514264337593543950335",
+            "3.0000000000000000000000000",
+        ]
+        .iter()
+        .map(|c| c.parse().expect("decimal"))
+        .collect();
+        for &a in &values {
+            for &b in &values {
+                let lib = a.checked_mul(b).unwrap_or(Decimal::MAX);
+                // The same bits: scale and sign of a zero included.
+                assert_eq!(mul(a, b).serialize(), lib.serialize(), "{a} {b}");
+            }
         }
     }
 
