@@ -194,21 +194,11 @@ pub fn report_size() -> Result<u64, String> {
     }
     // The landing bundle, which the page's loader fetches after the first
     // paint (not named in an attribute).
-    for file in files(&dist)? {
-        let name = file
-            .strip_prefix(&dist)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
-        if name.starts_with("landing-") && (name.ends_with(".js") || name.ends_with(".wasm")) {
-            let part = if name.ends_with(".js") {
-                "JS loader (wasm-bindgen)"
-            } else {
-                "WASM (landing bundle, zh-CN UI text)"
-            };
-            first.push(sized(&dist, part, &name)?);
-        }
-    }
+    first.extend(bundle_files(
+        &dist,
+        "landing-",
+        "WASM (landing bundle, zh-CN UI text)",
+    )?);
     if !first.iter().any(|f| f.name.ends_with(".wasm")) {
         return Err("dist/ has no landing-*.wasm: run `cargo xtask build`".to_owned());
     }
@@ -264,6 +254,28 @@ pub fn report_size() -> Result<u64, String> {
     Ok(br)
 }
 
+/// A bundle's JS and WASM in `dist/` (files named `<prefix><hash>…`), the
+/// WASM labelled `wasm_part`.
+fn bundle_files(dist: &Path, prefix: &str, wasm_part: &'static str) -> Result<Vec<Sized>, String> {
+    let mut out = Vec::new();
+    for file in files(dist)? {
+        let name = file
+            .strip_prefix(dist)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if name.starts_with(prefix) && (name.ends_with(".js") || name.ends_with(".wasm")) {
+            let part = if name.ends_with(".js") {
+                "JS loader (wasm-bindgen)"
+            } else {
+                wasm_part
+            };
+            out.push(sized(dist, part, &name)?);
+        }
+    }
+    Ok(out)
+}
+
 /// A first visit to a policy guide link (`/programs/dibao?region=441521`,
 /// zh-CN): the guide's page and light bundle, the stylesheet and icons the
 /// home page also loads (`shared`), the place's pack and the rules engine's
@@ -283,21 +295,11 @@ fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
                 br: f.br,
             }),
     );
-    for file in files(dist)? {
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
-        if name.starts_with("guide-") && (name.ends_with(".js") || name.ends_with(".wasm")) {
-            let part = if name.ends_with(".js") {
-                "JS loader (wasm-bindgen)"
-            } else {
-                "WASM (guide bundle, zh-CN UI text)"
-            };
-            guide.push(sized(dist, part, &name)?);
-        }
-    }
+    guide.extend(bundle_files(
+        dist,
+        "guide-",
+        "WASM (guide bundle, zh-CN UI text)",
+    )?);
     guide.push(sized(dist, "a place's policy pack", "packs/441521.json")?);
     guide.push(sized(dist, "rules messages", "i18n/zh-CN/rules.ftl")?);
     guide.iter().for_each(row);
