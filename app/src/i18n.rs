@@ -108,6 +108,9 @@ struct Messages {
     /// A page that shows the rules engine's messages has opened: keep the
     /// current language's `rules.ftl` loaded from now on.
     rules_wanted: bool,
+    /// A language whose `rules.ftl` could not be had (offline without a
+    /// cache): its pages show the parameters' own names instead.
+    rules_failed: [bool; 3],
 }
 
 impl Messages {
@@ -133,6 +136,7 @@ thread_local! {
         rules: [None, None, None],
         pending: Vec::new(),
         rules_wanted: false,
+        rules_failed: [false; 3],
     });
 }
 
@@ -211,6 +215,9 @@ async fn load(lang: Lang, file: File) {
         .and_then(|text| bundle(lang, text));
     MESSAGES.with_borrow_mut(|m| {
         m.pending.retain(|p| *p != (lang, file));
+        if file == File::Rules {
+            m.rules_failed[lang.index()] = loaded.is_none();
+        }
         if loaded.is_some() {
             *m.slot(lang, file) = loaded;
         }
@@ -455,10 +462,17 @@ pub fn want_rules() {
     let signal = signal();
     leptos::task::spawn_local(async move {
         load(lang, File::Rules).await;
-        if MESSAGES.with_borrow(|m| m.has(lang, File::Rules)) {
-            signal.notify();
-        }
+        // Loaded or not, what `rules_ready` says has changed.
+        signal.notify();
     });
+}
+
+/// Whether the current language's rules messages are here, or could not be
+/// had (reactive). A page that names parameters waits for this, so that
+/// its text is laid out once, not again with every name when they arrive.
+pub fn rules_ready() -> bool {
+    signal().track();
+    MESSAGES.with_borrow(|m| m.has(m.lang, File::Rules) || m.rules_failed[m.lang.index()])
 }
 
 #[cfg(test)]

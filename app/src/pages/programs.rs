@@ -25,7 +25,8 @@ fn guide_id(program: ProgramId) -> String {
 
 /// The place from `?region=`, else the one chosen for the check, and its
 /// pack once it has arrived. Opening a guide page also fetches the rules
-/// engine's messages (the parameters' names).
+/// engine's messages (the parameters' names); the pack counts as arrived
+/// only with them, so the page is laid out once, with its final text.
 fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
     let place = use_place();
     let query = use_query_map();
@@ -36,7 +37,10 @@ fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
             .and_then(|code| state::region(&code))
             .or_else(|| place.code.with(|c| c.as_deref().and_then(state::region)))?
             .code;
-        Some((code, state::pack(code)))
+        Some((
+            code,
+            state::pack(code).filter(|_| crate::i18n::rules_ready()),
+        ))
     })
 }
 
