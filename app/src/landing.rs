@@ -9,7 +9,7 @@ use leptos_router::path;
 
 use crate::components::frame::Frame;
 use crate::pages::{home::Home, not_found::NotFound};
-use crate::{i18n, links, place};
+use crate::{i18n, links, place, state};
 
 #[component]
 pub fn Landing(
@@ -18,6 +18,11 @@ pub fn Landing(
 ) -> impl IntoView {
     links::set_landing();
     i18n::provide_i18n(lang);
+    // The home page's link chooses the place (`/?region=…`). A policy guide
+    // link shows its place without choosing it (the guide bundle).
+    if let Some(code) = place::region_from_link() {
+        state::save_region(&code);
+    }
     place::provide_from_storage();
     view! {
         <Router>

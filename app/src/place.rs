@@ -40,19 +40,9 @@ pub fn provide_from_store(store: Store) {
     });
 }
 
-/// The light bundles: the place of the saved draft, written back at once
-/// (the home page link's `?region=` included), so the full app finds it
-/// when the check starts.
+/// The light bundles: the place of the saved draft, and a choice written
+/// back at once, so the full app finds it when the check starts.
 pub fn provide_from_storage() {
-    // Only the home page's link chooses the place: a policy guide link
-    // (`/programs/dibao?region=…`, shared in a group) shows that place's
-    // rules without changing the place of the resident's own check.
-    let home = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|p| p == "/");
-    if let Some(code) = region_from_link().filter(|_| home) {
-        state::save_region(&code);
-    }
     let code = RwSignal::new(state::saved_region());
     provide_context(Place {
         code: code.into(),

@@ -266,23 +266,21 @@ pub fn provide_store() -> Store {
             Some(rules_core::screen(pack, &d.household, as_of))
         })
     });
-    // The pack resolved for today once (its parameters in a hash table),
-    // not looked up by name in the pack on every answer: the live summary
-    // asks on every keystroke.
+    // The pack resolved for today once per place (its parameters read out
+    // of the pack), not again on every answer: the live summary asks on
+    // every keystroke.
     let screener = StoredValue::new_local(None::<(&'static Pack, Screener<'static>)>);
     let counts = Memo::new(move |_| {
         draft.with(|d| {
             let pack = pack(d.region()?)?;
-            screener.update_value(|s| {
-                if !s.as_ref().is_some_and(|(p, _)| std::ptr::eq(*p, pack)) {
-                    *s = Some((pack, Screener::new(pack, as_of)));
-                }
-            });
             // Outcomes only (`Screener::summarize`: the decisions of
             // `screen_brief`, without building them).
             let mut briefs = Vec::with_capacity(rules_core::ProgramId::ALL.len());
-            screener.with_value(|s| {
-                if let Some((_, s)) = s {
+            screener.update_value(|cached| {
+                if !cached.as_ref().is_some_and(|(p, _)| std::ptr::eq(*p, pack)) {
+                    *cached = Some((pack, Screener::new(pack, as_of)));
+                }
+                if let Some((_, s)) = cached {
                     s.summarize(&d.household, &mut briefs);
                 }
             });

@@ -493,17 +493,24 @@ const fn hash_const(b: &[u8]) -> u64 {
         let w = word_at(b, 0);
         (w, w)
     };
-    (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    mix(head, tail, b.len())
+}
+
+/// The hash of a name from its first and last words and its length.
+#[inline(always)]
+const fn mix(head: u64, tail: u64, len: usize) -> u64 {
+    (head ^ tail.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// [`hash_const`], reading the words in place.
 fn hash(name: &str) -> u64 {
     let b = name.as_bytes();
     match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (Some(head), Some(tail)) => {
-            let (head, tail) = (u64::from_le_bytes(*head), u64::from_le_bytes(*tail));
-            (head ^ tail.rotate_left(29) ^ (b.len() as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        }
+        (Some(head), Some(tail)) => mix(
+            u64::from_le_bytes(*head),
+            u64::from_le_bytes(*tail),
+            b.len(),
+        ),
         _ => hash_const(b),
     }
 }

@@ -1,5 +1,4 @@
 //! Serving the built app: hashed assets cached forever, `index.html` never
-//! Serving the built app: hashed assets cached forever, `index.html` never
 //! cached, client routes fall back to `shell.html` (the same page without the
 //! home page's static first paint; `index.html` when there is none) — the
 //! policy guide's (`/programs…`) to `guide.html`, the light guide bundle's

@@ -115,6 +115,7 @@ fn precompress(dist: &Path) -> Result<(), String> {
 }
 
 /// A file of `dist/` with its raw and brotli sizes.
+#[derive(Clone)]
 struct Sized {
     part: &'static str,
     name: String,
@@ -206,9 +207,6 @@ pub fn report_size() -> Result<u64, String> {
         "{:<34} {:<44} {:>9} {:>9}",
         "part", "file", "raw B", "brotli B"
     );
-    let row = |f: &Sized| {
-        println!("{:<34} {:<44} {:>9} {:>9}", f.part, f.name, f.raw, f.br);
-    };
     first.iter().for_each(row);
     let raw: u64 = first.iter().map(|f| f.raw).sum();
     let br: u64 = first.iter().map(|f| f.br).sum();
@@ -254,6 +252,11 @@ pub fn report_size() -> Result<u64, String> {
     Ok(br)
 }
 
+/// One line of the size report.
+fn row(f: &Sized) {
+    println!("{:<34} {:<44} {:>9} {:>9}", f.part, f.name, f.raw, f.br);
+}
+
 /// A bundle's JS and WASM in `dist/` (files named `<prefix><hash>…`), the
 /// WASM labelled `wasm_part`.
 fn bundle_files(dist: &Path, prefix: &str, wasm_part: &'static str) -> Result<Vec<Sized>, String> {
@@ -282,18 +285,12 @@ fn bundle_files(dist: &Path, prefix: &str, wasm_part: &'static str) -> Result<Ve
 /// messages (parameter names).
 fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
     println!("\nfirst visit to the policy guide (/programs/dibao?region=441521, zh-CN):");
-    let row = |f: &Sized| println!("{:<34} {:<44} {:>9} {:>9}", f.part, f.name, f.raw, f.br);
     let mut guide = vec![sized(dist, "page (guide)", crate::landing::GUIDE_PAGE)?];
     guide.extend(
         shared
             .iter()
             .filter(|f| !f.name.ends_with(".html") && !f.name.starts_with("landing-"))
-            .map(|f| Sized {
-                part: f.part,
-                name: f.name.clone(),
-                raw: f.raw,
-                br: f.br,
-            }),
+            .cloned(),
     );
     guide.extend(bundle_files(
         dist,
