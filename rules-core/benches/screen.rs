@@ -5,6 +5,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rules_core::{Date, Household, Screener, packs, screen, screen_brief};
 use std::hint::black_box;
 
+// The allocator the native tools (the `screen` CLI, the server) use.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The household screened (also used by `examples/screen_count.rs`).
 const FAMILY: &str = include_str!("family.json");
 

@@ -16,6 +16,10 @@
 use rules_core::{Date, Household, Screener, packs, screen};
 use std::hint::black_box;
 
+// The allocator the native tools (the `screen` CLI, the server) use.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "screen".to_owned());
