@@ -260,30 +260,36 @@ pub fn provide_store() -> Store {
         flush.forget();
     }
     let as_of = today();
+    // The pack resolved for today once per place (its parameters read out
+    // of the pack), not again on every answer: the results and the live
+    // summary ask on every keystroke.
+    let screener = StoredValue::new_local(None::<(&'static Pack, Screener<'static>)>);
+    let with_screener = move |pack: &'static Pack, f: &mut dyn FnMut(&Screener<'static>)| {
+        screener.update_value(|cached| {
+            if !cached.as_ref().is_some_and(|(p, _)| std::ptr::eq(*p, pack)) {
+                *cached = Some((pack, Screener::new(pack, as_of)));
+            }
+            if let Some((_, s)) = cached {
+                f(s);
+            }
+        });
+    };
     let screening = Memo::new(move |_| {
         draft.with(|d| {
             let pack = pack(d.region()?)?;
-            Some(rules_core::screen(pack, &d.household, as_of))
+            // `Screener::screen` is `rules_core::screen` on a resolved pack.
+            let mut out = None;
+            with_screener(pack, &mut |s| out = Some(s.screen(&d.household)));
+            out
         })
     });
-    // The pack resolved for today once per place (its parameters read out
-    // of the pack), not again on every answer: the live summary asks on
-    // every keystroke.
-    let screener = StoredValue::new_local(None::<(&'static Pack, Screener<'static>)>);
     let counts = Memo::new(move |_| {
         draft.with(|d| {
             let pack = pack(d.region()?)?;
             // Outcomes only (`Screener::summarize`: the decisions of
             // `screen_brief`, without building them).
             let mut briefs = Vec::with_capacity(rules_core::ProgramId::ALL.len());
-            screener.update_value(|cached| {
-                if !cached.as_ref().is_some_and(|(p, _)| std::ptr::eq(*p, pack)) {
-                    *cached = Some((pack, Screener::new(pack, as_of)));
-                }
-                if let Some((_, s)) = cached {
-                    s.summarize(&d.household, &mut briefs);
-                }
-            });
+            with_screener(pack, &mut |s| s.summarize(&d.household, &mut briefs));
             let count = |o| briefs.iter().filter(|b| b.outcome == o).count();
             Some((count(Outcome::Likely), count(Outcome::Possible)))
         })
