@@ -10,22 +10,16 @@
 //! chosen, and `rules.ftl` (the rules engine's reasons, steps and parameter
 //! names) only when a page that shows them opens.
 //!
-//! A file's messages are parsed one at a time, when first shown
-//! ([`Bundle`]): parsing a whole 26 KB file took 13–17 ms of a phone-like
-//! main thread (×4 under Lighthouse's throttling) at the start of every
-//! bundle, while the home page shows a few dozen of its 450 messages.
-//!
 //! Message ids used in the code are checked against the zh-CN files by
 //! `xtask/tests/tidy.rs`; every other locale must carry every id.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
-use std::ops::Range;
 
-use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use unic_langid::{LanguageIdentifier, langid};
+
+type Bundle = FluentBundle<FluentResource>;
 
 /// The default language's UI messages, built in.
 const ZH_CN_APP: &str = include_str!("../i18n/zh-CN/app.ftl");
@@ -138,7 +132,7 @@ impl Messages {
 thread_local! {
     static MESSAGES: RefCell<Messages> = RefCell::new(Messages {
         lang: Lang::ZhCn,
-        app: [Some(Bundle::new(Lang::ZhCn, Cow::Borrowed(ZH_CN_APP))), None, None],
+        app: [bundle(Lang::ZhCn, ZH_CN_APP.to_owned()), None, None],
         rules: [None, None, None],
         pending: Vec::new(),
         rules_wanted: false,
@@ -146,145 +140,40 @@ thread_local! {
     });
 }
 
-/// One message file, parsed message by message as they are asked for.
-///
-/// Opening a file only finds where each entry starts: a line beginning with
-/// an identifier (a message) or `-identifier` (a term) and `=`; an entry
-/// runs to the next one (comments in between are parsed with it, which
-/// costs nothing). Fluent's own continuation lines are indented, so this
-/// split gives the same entries as parsing the whole file
-/// (`tests::split_entries_match_the_whole_file`). A message that refers to
-/// another message or term gets it parsed when it is formatted.
-struct Bundle {
-    source: Cow<'static, str>,
-    /// Each entry's id and its text, as byte ranges of `source`, sorted by id.
-    entries: Vec<(Range<usize>, Range<usize>)>,
-    /// Which entries are in `fluent`.
-    parsed: Vec<bool>,
-    fluent: FluentBundle<FluentResource>,
+fn bundle(lang: Lang, source: String) -> Option<Bundle> {
+    // A file with a syntax error still yields the messages that parsed; the
+    // tidy tests keep the files clean.
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new(vec![lang.langid()]);
+    // Without this, every interpolated argument is wrapped in U+2068/U+2069.
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).ok()?;
+    Some(bundle)
 }
 
-impl Bundle {
-    fn new(lang: Lang, source: Cow<'static, str>) -> Bundle {
-        let mut entries = Vec::new();
-        let mut start: Option<(Range<usize>, usize)> = None;
-        let mut at = 0;
-        for line in source.split_inclusive('\n') {
-            if let Some(id) = entry_id(line) {
-                if let Some((id, from)) = start.take() {
-                    entries.push((id, from..at));
-                }
-                start = Some((at..at + id.len(), at));
-            }
-            at += line.len();
-        }
-        if let Some((id, from)) = start {
-            entries.push((id, from..at));
-        }
-        entries.sort_by(|a, b| source[a.0.clone()].cmp(&source[b.0.clone()]));
-        let mut fluent = FluentBundle::new(vec![lang.langid()]);
-        // Without this, every interpolated argument is wrapped in U+2068/U+2069.
-        fluent.set_use_isolating(false);
-        Bundle {
-            parsed: vec![false; entries.len()],
-            source,
-            entries,
-            fluent,
-        }
-    }
-
-    fn position(&self, id: &str) -> Option<usize> {
-        self.entries
-            .binary_search_by(|(name, _)| self.source[name.clone()].cmp(id))
-            .ok()
-    }
-
-    fn has_message(&self, id: &str) -> bool {
-        self.position(id).is_some()
-    }
-
-    /// Parse entry `i` into the Fluent bundle unless it is there already.
-    fn parse(&mut self, i: usize) {
-        if std::mem::replace(&mut self.parsed[i], true) {
-            return;
-        }
-        let text = self.source[self.entries[i].1.clone()].to_owned();
-        // An entry with a syntax error still yields what parsed; the tidy
-        // tests keep the files clean.
-        let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
-        // Entries are parsed once each and ids are unique, so nothing is
-        // overridden.
-        let _ = self.fluent.add_resource(resource);
-    }
-
-    fn format(&mut self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let i = self.position(id)?;
-        self.parse(i);
-        loop {
-            let mut errors = Vec::new();
-            let text = {
-                let pattern = self.fluent.get_message(id)?.value()?;
-                self.fluent
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned()
-            };
-            // Another message or term it refers to, not parsed yet: parse
-            // it and format again.
-            let missing: Vec<usize> = errors
-                .iter()
-                .filter_map(|e| match e {
-                    FluentError::ResolverError(ResolverError::Reference(
-                        ReferenceKind::Message { id, .. },
-                    )) => self.position(id),
-                    FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Term {
-                        id,
-                        ..
-                    })) => self.position(&format!("-{id}")),
-                    _ => None,
-                })
-                .filter(|&j| !self.parsed[j])
-                .collect();
-            if missing.is_empty() {
-                return Some(text);
-            }
-            for j in missing {
-                self.parse(j);
-            }
-        }
-    }
-}
-
-/// The id of the Fluent entry that starts on `line`, if one does (`-` and
-/// all for a term).
-fn entry_id(line: &str) -> Option<&str> {
-    let name = line.strip_prefix('-').unwrap_or(line);
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let end = name
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .unwrap_or(name.len());
-    let rest = name[end..].trim_start_matches([' ', '\t']);
-    rest.starts_with('=')
-        .then(|| &line[..line.len() - name.len() + end])
+fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// Look a message up in the current language (rules file, then UI file),
 /// then in the built-in zh-CN UI file. While the rules file is still on its
 /// way, an unknown id reads as nothing rather than as the id.
 fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
-    MESSAGES.with_borrow_mut(|m| {
-        let rules_missing = m.rules[m.lang.index()].is_none();
-        let found = [
-            (m.lang, File::Rules),
-            (m.lang, File::App),
-            (Lang::ZhCn, File::App),
-        ]
-        .into_iter()
-        .find_map(|(lang, file)| m.slot(lang, file).as_mut()?.format(id, args));
+    MESSAGES.with_borrow(|m| {
+        let i = m.lang.index();
+        let found = [&m.rules[i], &m.app[i], &m.app[Lang::ZhCn.index()]]
+            .into_iter()
+            .flatten()
+            .find_map(|b| format(b, id, args));
         match found {
             Some(text) => text,
-            None if rules_missing => String::new(),
+            None if m.rules[i].is_none() => String::new(),
             None => id.to_owned(),
         }
     })
@@ -323,7 +212,7 @@ async fn load(lang: Lang, file: File) {
     }
     let loaded = fetch_text(&file.url(lang))
         .await
-        .map(|text| Bundle::new(lang, Cow::Owned(text)));
+        .and_then(|text| bundle(lang, text));
     MESSAGES.with_borrow_mut(|m| {
         m.pending.retain(|p| *p != (lang, file));
         if file == File::Rules {
@@ -618,86 +507,6 @@ mod tests {
             super::format_money(Lang::ZhCn, "1300.00"),
             format!("1,300 {yuan}")
         );
-    }
-
-    /// Every message file of every language, as the site serves them.
-    const FILES: [(&str, &str); 6] = [
-        ("zh-CN/app.ftl", include_str!("../i18n/zh-CN/app.ftl")),
-        ("zh-CN/rules.ftl", include_str!("../i18n/zh-CN/rules.ftl")),
-        ("zh-TW/app.ftl", include_str!("../i18n/zh-TW/app.ftl")),
-        ("zh-TW/rules.ftl", include_str!("../i18n/zh-TW/rules.ftl")),
-        ("en/app.ftl", include_str!("../i18n/en/app.ftl")),
-        ("en/rules.ftl", include_str!("../i18n/en/rules.ftl")),
-    ];
-
-    /// The lazy bundle's split of a file finds the same entries as Fluent's
-    /// parser of the whole file, each entry parses alone without error, and
-    /// every message formats to the same text either way.
-    #[wasm_bindgen_test]
-    fn split_entries_match_the_whole_file() {
-        use fluent_bundle::{FluentBundle, FluentResource};
-        use fluent_syntax::ast::Entry;
-        use std::borrow::Cow;
-        for (name, text) in FILES {
-            let whole = FluentResource::try_new(text.to_owned())
-                .unwrap_or_else(|(_, e)| panic!("{name}: {e:?}"));
-            let mut ids: Vec<String> = whole
-                .entries()
-                .filter_map(|e| match e {
-                    Entry::Message(m) => Some(m.id.name.to_owned()),
-                    Entry::Term(t) => Some(format!("-{}", t.id.name)),
-                    _ => None,
-                })
-                .collect();
-            ids.sort();
-            let mut lazy = super::Bundle::new(Lang::En, Cow::Borrowed(text));
-            let split: Vec<&str> = lazy
-                .entries
-                .iter()
-                .map(|(id, _)| &text[id.clone()])
-                .collect();
-            assert_eq!(split, ids, "{name}: the split's ids");
-            for (_, entry) in &lazy.entries {
-                let alone = FluentResource::try_new(text[entry.clone()].to_owned());
-                assert!(
-                    alone.is_ok(),
-                    "{name}: {:?} does not parse alone",
-                    &text[entry.clone()]
-                );
-                let count = alone
-                    .unwrap()
-                    .entries()
-                    .filter(|e| matches!(e, Entry::Message(_) | Entry::Term(_)))
-                    .count();
-                assert_eq!(count, 1, "{name}: {:?}", &text[entry.clone()]);
-            }
-            let mut eager = FluentBundle::new(vec![unic_langid::langid!("en")]);
-            eager.set_use_isolating(false);
-            eager.add_resource(whole).unwrap();
-            for id in ids.iter().filter(|id| !id.starts_with('-')) {
-                let Some(pattern) = eager.get_message(id).and_then(|m| m.value()) else {
-                    continue;
-                };
-                let expected = eager
-                    .format_pattern(pattern, None, &mut Vec::new())
-                    .into_owned();
-                assert_eq!(lazy.format(id, None), Some(expected), "{name}: {id}");
-            }
-        }
-    }
-
-    /// A message that refers to another message or a term gets them parsed
-    /// when it is formatted.
-    #[wasm_bindgen_test]
-    fn references_are_parsed_when_needed() {
-        let text = "# A comment.\n-brand = 救助通\nname = { -brand }\n\nlead =\n    Use { name }\n    today.\n";
-        let mut lazy = super::Bundle::new(Lang::En, std::borrow::Cow::Borrowed(text));
-        assert!(lazy.has_message("lead") && !lazy.has_message("comment"));
-        assert_eq!(
-            lazy.format("lead", None).as_deref(),
-            Some("Use 救助通\ntoday.")
-        );
-        assert_eq!(lazy.format("missing", None), None);
     }
 
     #[wasm_bindgen_test]
