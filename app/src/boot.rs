@@ -48,7 +48,9 @@ fn replace_first_paint(lang: i18n::Lang, mount: fn(i18n::Lang)) {
 
 fn run(lang: i18n::Lang, mount: fn(i18n::Lang)) {
     mount(lang);
-    crate::offline::register_service_worker();
+    // Not in the mount's task, which is the longest of the start: the
+    // registration is not needed for this page to work.
+    after(0, crate::offline::register_service_worker);
 }
 
 /// Run `f` in a task of its own, after `ms` milliseconds (at once where

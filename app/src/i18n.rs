@@ -279,7 +279,12 @@ fn update_document(lang: Lang) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.tag());
     }
-    document.set_title(&lookup("app-page-title", None));
+    // The page comes with the zh-CN title: setting the same title again is
+    // not free (the browser is told of a new title).
+    let title = lookup("app-page-title", None);
+    if document.title() != title {
+        document.set_title(&title);
+    }
     if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
         let _ = meta.set_attribute("content", &lookup("app-description", None));
     }
