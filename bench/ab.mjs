@@ -11,38 +11,16 @@
 // `dist/` and `target/release/jiuzhu-server`). Reports (JSON) and traces
 // land in --out.
 
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, loadavg } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS } from './server.mjs';
+import { CHROMIUM_ARGS, startServer } from './server.mjs';
 import { mainThreadTasks, median } from './tasks.mjs';
 
 /** Start DIR's `jiuzhu-server` on DIR's `dist/`; resolves with its URL and `stop()`. */
-export async function startBuild(dir) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-ab-'));
-  const child = spawn(join(dir, 'jiuzhu-server'),
-    ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', join(dir, 'dist')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, RUST_LOG: 'warn' },
-    });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    url,
-    stop() {
-      child.kill('SIGTERM');
-      child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-    },
-  };
+export function startBuild(dir) {
+  return startServer({ bin: join(dir, 'jiuzhu-server'), dist: join(dir, 'dist') });
 }
 
 async function main() {

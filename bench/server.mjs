@@ -17,12 +17,12 @@ export const CHROMIUM_ARGS = [
 
 export const serverBin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
 
-/** Start `target/release/jiuzhu-server` (or `JIUZHU_SERVER_BIN`) serving
- *  `dist/` (or `JIUZHU_DIST`); resolves with its URL and `stop()`.
- *  `prepare(dataDir)` runs first (e.g. `users add` with the server's CLI). */
-export async function startServer({ prepare } = {}) {
-  const bin = serverBin;
-  const dist = process.env.JIUZHU_DIST ?? join(root, 'dist');
+/** Start `target/release/jiuzhu-server` (or `JIUZHU_SERVER_BIN`, or `bin`)
+ *  serving `dist/` (or `JIUZHU_DIST`, or `dist`); resolves with its URL and
+ *  `stop()`. `prepare(dataDir)` runs first (e.g. `users add` with the
+ *  server's CLI). */
+export async function startServer({ prepare, bin = serverBin, dist } = {}) {
+  dist ??= process.env.JIUZHU_DIST ?? join(root, 'dist');
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuzhu-bench-'));
   prepare?.(dataDir);
   const child = spawn(bin, ['--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--dist', dist], {
