@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, option, startServer } from './server.mjs';
 import { mainThreadTasks, median } from './tasks.mjs';
 
 /** Start DIR's `jiuzhu-server` on DIR's `dist/`; resolves with its URL and `stop()`. */
@@ -26,10 +26,6 @@ export function startBuild(dir) {
 async function main() {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const option = (name, fallback) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
   const rounds = Number(option('rounds', '5'));
   const path = option('path', '/');
   const lang = option('lang', 'zh-CN');

@@ -36,12 +36,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, root, serverBin, startServer as startBenchServer } from './server.mjs';
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
+import { CHROMIUM_ARGS, option, root, serverBin, startServer as startBenchServer } from './server.mjs';
 const rows = Number(option('rows', '100000'));
 const runs = Number(option('runs', '3'));
 const place = option('place', '441521');

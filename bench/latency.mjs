@@ -30,15 +30,10 @@ import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, option, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const changes = Number(option('changes', '60'));
 const warmup = Number(option('warmup', '5'));
 const rate = Number(option('rate', '4'));

@@ -14,15 +14,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, option, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const runs = Number(option('runs', '5'));
 const path = option('path', '/');
 const lang = option('lang', 'zh-CN');

@@ -19,15 +19,10 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, option, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const runs = Number(option('runs', '7'));
 const rate = Number(option('rate', '4'));
 const lang = option('lang', 'zh-CN');

@@ -15,6 +15,12 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/** The value after `--NAME` on the command line, else `fallback`. */
+export function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
 export const serverBin = process.env.JIUZHU_SERVER_BIN ?? join(root, 'target', 'release', 'jiuzhu-server');
 
 /** Start `target/release/jiuzhu-server` (or `JIUZHU_SERVER_BIN`, or `bin`)

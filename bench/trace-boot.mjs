@@ -12,14 +12,10 @@
 
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './server.mjs';
+import { CHROMIUM_ARGS, option } from './server.mjs';
 import { startBuild } from './ab.mjs';
 import { mainThreadTasks, median } from './tasks.mjs';
 
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const runs = Number(option('runs', '10'));
 const dirs = { A: option('a'), B: option('b') };
 const servers = { A: await startBuild(dirs.A), B: await startBuild(dirs.B) };
