@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 // and free were about a third of its instructions, with mimalloc a tenth
 // (rules-core/README.md, Benchmarks).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: native_alloc::Mimalloc = native_alloc::Mimalloc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {

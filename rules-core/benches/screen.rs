@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 // The allocator the native tools (the `screen` CLI, the server) use.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: native_alloc::Mimalloc = native_alloc::Mimalloc;
 
 /// The household screened (also used by `examples/screen_count.rs`).
 const FAMILY: &str = include_str!("family.json");

@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 // The allocator the native tools (the `screen` CLI, the server) use.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: native_alloc::Mimalloc = native_alloc::Mimalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

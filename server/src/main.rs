@@ -13,7 +13,7 @@ use tracing_subscriber::EnvFilter;
 // and free were about a third of its instructions, with mimalloc a tenth
 // (rules-core/README.md, Benchmarks).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: native_alloc::Mimalloc = native_alloc::Mimalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
