@@ -7,8 +7,9 @@
 //!   on a slow link.
 //! - `guide` (`src/bin/guide.rs`, root [`guide::Guide`]): the policy guide
 //!   (`/programs`, `/programs/:id`), whose links are shared in groups. It
-//!   reads packs (their parameters and citations) but carries no rules
-//!   engine, questionnaire or household types either.
+//!   reads each place's guide file (written from its pack at build time,
+//!   [`guide_file`]), not the pack: no rules engine, pack types, decimal
+//!   arithmetic or JSON deserialiser, questionnaire or household types.
 //! - `app` (`src/main.rs`, root [`app::App`]): every route, the home page
 //!   and the guide included, for the check, applying and tracking.
 //!
@@ -23,6 +24,7 @@ pub mod components;
 pub mod event;
 pub mod filing;
 pub mod guide;
+pub mod guide_file;
 pub mod i18n;
 pub mod landing;
 pub mod links;

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use rules_core::guide::PlaceGuide;
 use rules_core::{Date, Household, Outcome, Pack, Screener, Screening};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -31,33 +32,46 @@ pub fn region(code: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.code == code)
 }
 
-/// Packs fetched so far (each kept for the life of the page) and the codes
-/// being fetched.
-#[derive(Default)]
-struct Loaded {
-    packs: Vec<&'static Pack>,
+/// Files fetched per place (packs, guides) so far, each kept for the life
+/// of the page, and the codes being fetched or whose fetch failed.
+struct PerPlace<T: 'static> {
+    loaded: Vec<(&'static str, &'static T)>,
     pending: Vec<String>,
     failed: Vec<String>,
 }
 
+impl<T> Default for PerPlace<T> {
+    fn default() -> Self {
+        PerPlace {
+            loaded: Vec::new(),
+            pending: Vec::new(),
+            failed: Vec::new(),
+        }
+    }
+}
+
+type Files<T> = std::thread::LocalKey<RefCell<PerPlace<T>>>;
+
 thread_local! {
-    static LOADED: RefCell<Loaded> = RefCell::default();
-    /// Notified when a pack arrives, so whoever asked for it re-runs.
+    static PACKS: RefCell<PerPlace<Pack>> = RefCell::default();
+    static GUIDES: RefCell<PerPlace<PlaceGuide>> = RefCell::default();
+    /// Notified when a file arrives (or fails), so whoever asked re-runs.
     static ARRIVED: ArcTrigger = ArcTrigger::new();
 }
 
-/// A place's complete policy pack (merged with the national defaults at
-/// build time), served as `/packs/<code>.json`. Reactive: `None` until it has
-/// arrived; asking starts the fetch, and the caller re-runs when it lands.
-pub fn pack(code: &str) -> Option<&'static Pack> {
+/// A known place's file `url`, read by `parse`. Reactive: `None` until it
+/// has arrived; asking starts the fetch, and the caller re-runs when it
+/// lands.
+fn per_place<T: 'static>(
+    files: &'static Files<T>,
+    code: &str,
+    url: fn(&str) -> String,
+    parse: fn(&str) -> Option<T>,
+) -> Option<&'static T> {
     ARRIVED.with(|t| t.track());
-    region(code)?;
-    let (found, start) = LOADED.with_borrow_mut(|l| {
-        let found = l
-            .packs
-            .iter()
-            .copied()
-            .find(|p| p.jurisdiction.code == code);
+    let code = region(code)?.code;
+    let (found, start) = files.with_borrow_mut(|l| {
+        let found = l.loaded.iter().find(|(c, _)| *c == code).map(|(_, f)| *f);
         let start = found.is_none()
             && !l.pending.iter().any(|c| c == code)
             && !l.failed.iter().any(|c| c == code);
@@ -67,17 +81,16 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
         (found, start)
     });
     if start {
-        let code = code.to_owned();
         leptos::task::spawn_local(async move {
-            let parsed = crate::i18n::fetch_text(&format!("/packs/{code}.json"))
+            let parsed = crate::i18n::fetch_text(&url(code))
                 .await
-                .and_then(|json| Pack::from_json(&json).ok());
-            LOADED.with_borrow_mut(|l| {
-                l.pending.retain(|c| *c != code);
-                // Packs are few and small; each is kept for the page's life.
+                .and_then(|text| parse(&text));
+            files.with_borrow_mut(|l| {
+                l.pending.retain(|c| c != code);
+                // The files are few and small; each is kept for the page's life.
                 match parsed {
-                    Some(p) => l.packs.push(Box::leak(Box::new(p))),
-                    None => l.failed.push(code),
+                    Some(f) => l.loaded.push((code, Box::leak(Box::new(f)))),
+                    None => l.failed.push(code.to_owned()),
                 }
             });
             ARRIVED.with(|t| t.notify());
@@ -86,10 +99,43 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
     found
 }
 
+fn failed<T: 'static>(files: &'static Files<T>, code: &str) -> bool {
+    ARRIVED.with(|t| t.track());
+    files.with_borrow(|l| l.failed.iter().any(|c| c == code))
+}
+
+/// A place's complete policy pack (merged with the national defaults at
+/// build time), served as `/packs/<code>.json`. Reactive: `None` until it has
+/// arrived; asking starts the fetch, and the caller re-runs when it lands.
+pub fn pack(code: &str) -> Option<&'static Pack> {
+    per_place(
+        &PACKS,
+        code,
+        |code| format!("/packs/{code}.json"),
+        |json| Pack::from_json(json).ok(),
+    )
+}
+
 /// Whether fetching a place's pack failed (offline, say). Reactive.
 pub fn pack_failed(code: &str) -> bool {
-    ARRIVED.with(|t| t.track());
-    LOADED.with_borrow(|l| l.failed.iter().any(|c| c == code))
+    failed(&PACKS, code)
+}
+
+/// What the policy guide shows of a place, written from its pack at build
+/// time and served as `/guides/<code>.json` ([`crate::guide_file`]).
+/// Reactive, like [`pack`].
+pub fn guide(code: &str) -> Option<&'static PlaceGuide> {
+    per_place(
+        &GUIDES,
+        code,
+        |code| format!("/guides/{code}.json"),
+        crate::guide_file::read,
+    )
+}
+
+/// Whether fetching a place's guide failed (offline, say). Reactive.
+pub fn guide_failed(code: &str) -> bool {
+    failed(&GUIDES, code)
 }
 
 /// What the resident has answered so far.

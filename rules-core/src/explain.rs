@@ -45,17 +45,21 @@ fn optional_for(p: ProgramId) -> &'static [&'static str] {
     }
 }
 
+/// The names of the parameters an explanation of `program` reports, in
+/// order: its required ones, then the optional ones that belong to it.
+pub fn explained_parameters(program: ProgramId) -> impl Iterator<Item = &'static str> {
+    program.required_parameters().iter().copied().chain(
+        optional_for(program)
+            .iter()
+            .copied()
+            .filter(|n| OPTIONAL_PARAMETERS.contains(n)),
+    )
+}
+
 /// Explains `program` as `pack` runs it on `on`.
 pub fn explain(pack: &Pack, program: ProgramId, on: Date) -> Explanation {
     let spec = pack.program(program);
-    let mut names: Vec<&str> = program.required_parameters().to_vec();
-    names.extend(
-        optional_for(program)
-            .iter()
-            .filter(|n| OPTIONAL_PARAMETERS.contains(n)),
-    );
-    let parameters = names
-        .into_iter()
+    let parameters = explained_parameters(program)
         .filter_map(|n| {
             let value = pack.param(n, on)?;
             Some(ExplainedParam {

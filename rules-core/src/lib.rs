@@ -13,6 +13,7 @@
 
 pub mod date;
 pub mod explain;
+pub mod guide;
 pub mod household;
 pub mod money;
 pub mod outcome;

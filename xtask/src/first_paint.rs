@@ -1,5 +1,6 @@
 //! Static files written into `dist/` after Trunk: the policy packs as JSON
-//! (the app fetches a place's pack when it is chosen) and the first paint,
+//! (the app fetches a place's pack when it is chosen), each place's policy
+//! guide (the guide's pages fetch it) and the first paint,
 //! the home page in zh-CN as plain HTML inside `index.html`, so a phone shows
 //! the page before the WASM has arrived. The app replaces it when it mounts.
 //!
@@ -22,6 +23,22 @@ pub fn write_packs(dist: &Path) -> Result<(), String> {
     for pack in rules_core::packs::embedded_ref() {
         let json = serde_json::to_string(pack).map_err(|e| e.to_string())?;
         let path = dir.join(format!("{}.json", pack.jurisdiction.code));
+        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `dist/guides/<code>.json`: what the policy guide shows of every place
+/// (`rules_core::guide::PlaceGuide`, read from the same merged packs), which
+/// the guide's pages fetch instead of the pack: the guide's light bundle
+/// reads it with the browser's `JSON.parse`, without the pack's types.
+pub fn write_guides(dist: &Path) -> Result<(), String> {
+    let dir = dist.join("guides");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for pack in rules_core::packs::embedded_ref() {
+        let guide = rules_core::guide::PlaceGuide::of(pack);
+        let json = serde_json::to_string(&guide).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{}.json", guide.code));
         std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())

@@ -199,7 +199,7 @@ pub fn Apply() -> impl IntoView {
         .into_any(),
         Some(code) if state::pack(&code).is_none() => view! {
             <h1>{t!("apply-title")}</h1>
-            <PackPending code=code/>
+            <PackPending code=code failed=state::pack_failed/>
         }
         .into_any(),
         Some(_) => view! { <ApplyForm/> }.into_any(),

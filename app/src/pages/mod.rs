@@ -13,14 +13,17 @@ use rules_core::ProgramId;
 
 use crate::t;
 
-/// Shown while a place's policy pack is on its way (a moment on any
-/// connection), or if it could not be fetched.
+/// Shown while a place's policy pack (or guide) is on its way (a moment on
+/// any connection), or if it could not be fetched.
 #[component]
 pub fn PackPending(
-    /// The place whose pack is awaited.
+    /// The place whose file is awaited.
     code: String,
+    /// Whether its fetch failed ([`crate::state::pack_failed`],
+    /// [`crate::state::guide_failed`]; reactive).
+    failed: fn(&str) -> bool,
 ) -> impl IntoView {
-    let failed = move || crate::state::pack_failed(&code);
+    let failed = move || failed(&code);
     view! {
         <p class="notice" role="status">
             {move || if failed() { t!("pack-failed")() } else { t!("pack-loading")() }}

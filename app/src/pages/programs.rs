@@ -1,15 +1,17 @@
 //! 政策解读: `/programs?region=…` lists every program a jurisdiction runs, and
 //! `/programs/:id?region=…` explains one — who qualifies, how much (from the
 //! pack, with dates and sources), documents, office and time limits. Every
-//! figure comes from the same pack the check uses: nothing is written twice.
+//! figure comes from the same pack the check uses, through the place's
+//! guide file that `cargo xtask build` writes from it
+//! ([`rules_core::guide::PlaceGuide`]): nothing is written twice.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use rules_core::explain::explain;
-use rules_core::{Pack, ProgramId};
+use rules_core::ProgramId;
+use rules_core::guide::{PlaceGuide, ProgramGuide, ShownParam};
 
-use crate::components::param::{ParamItem, citation};
+use crate::components::param::ParamItem;
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
 use crate::pages::check::results::GROUPS;
@@ -24,10 +26,10 @@ fn guide_id(program: ProgramId) -> String {
 }
 
 /// The place from `?region=`, else the one chosen for the check, and its
-/// pack once it has arrived. Opening a guide page also fetches the rules
-/// engine's messages (the parameters' names); the pack counts as arrived
+/// guide once it has arrived. Opening a guide page also fetches the rules
+/// engine's messages (the parameters' names); the guide counts as arrived
 /// only with them, so the page is laid out once, with its final text.
-fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
+fn region_guide() -> Memo<Option<(&'static str, Option<&'static PlaceGuide>)>> {
     let place = use_place();
     let query = use_query_map();
     crate::i18n::want_rules();
@@ -39,16 +41,18 @@ fn region_pack() -> Memo<Option<(&'static str, Option<&'static Pack>)>> {
             .code;
         Some((
             code,
-            state::pack(code).filter(|_| crate::i18n::rules_ready()),
+            state::guide(code).filter(|_| crate::i18n::rules_ready()),
         ))
     })
 }
 
 #[component]
 pub fn Programs() -> impl IntoView {
-    let pack = region_pack();
-    move || match pack.get() {
-        Some((code, None)) => view! { <PackPending code=code.to_owned()/> }.into_any(),
+    let guide = region_guide();
+    move || match guide.get() {
+        Some((code, None)) => {
+            view! { <PackPending code=code.to_owned() failed=state::guide_failed/> }.into_any()
+        }
         None => view! {
             <section class="card" aria-labelledby="guide-pick-heading">
                 <h1 id="guide-pick-heading">{t!("guide-pick-heading")}</h1>
@@ -56,20 +60,20 @@ pub fn Programs() -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some((_, Some(pack))) => program_list(pack).into_any(),
+        Some((_, Some(guide))) => program_list(guide).into_any(),
     }
 }
 
-fn program_list(pack: &'static Pack) -> impl IntoView + use<> {
-    let code = pack.jurisdiction.code.clone();
-    let name = pack.jurisdiction.name.to_string();
+fn program_list(guide: &'static PlaceGuide) -> impl IntoView + use<> {
+    let code = guide.code.clone();
+    let name = guide.name.clone();
     let groups = GROUPS
         .iter()
         .map(|(title, programs)| {
             let offered: Vec<ProgramId> = programs
                 .iter()
                 .copied()
-                .filter(|p| pack.offers(*p))
+                .filter(|p| guide.program(*p).is_some_and(|g| g.offered))
                 .collect();
             let title = *title;
             let code = code.clone();
@@ -95,7 +99,7 @@ fn program_list(pack: &'static Pack) -> impl IntoView + use<> {
             })
         })
         .collect_view();
-    let demo = pack.jurisdiction.demo;
+    let demo = guide.demo;
     view! {
         <h1>{move || tr_args("guide-heading", [("region", name.as_str())])}</h1>
         <p class="lead">{t!("guide-lead")}</p>
@@ -122,26 +126,34 @@ fn StartCheck(code: String) -> impl IntoView {
 #[component]
 pub fn ProgramPage() -> impl IntoView {
     let params = use_params_map();
-    let pack = region_pack();
+    let guide = region_guide();
     let program = Memo::new(move |_| {
         params
             .with(|p| p.get("id"))
             .and_then(|id| ProgramId::parse(&id))
     });
-    move || match (program.get(), pack.get()) {
+    move || match (program.get(), guide.get()) {
         (None, _) => crate::pages::not_found::NotFound().into_any(),
         (Some(_), None) => Programs().into_any(),
-        (Some(_), Some((code, None))) => view! { <PackPending code=code.to_owned()/> }.into_any(),
-        (Some(program), Some((_, Some(pack)))) => program_detail(pack, program).into_any(),
+        (Some(_), Some((code, None))) => {
+            view! { <PackPending code=code.to_owned() failed=state::guide_failed/> }.into_any()
+        }
+        (Some(program), Some((_, Some(guide)))) => match guide.program(program) {
+            Some(p) => program_detail(guide, p).into_any(),
+            None => crate::pages::not_found::NotFound().into_any(),
+        },
     }
 }
 
-fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + use<> {
-    let e = explain(pack, program, state::today());
+fn program_detail(place: &'static PlaceGuide, e: &'static ProgramGuide) -> impl IntoView + use<> {
+    let program = e.id;
+    // The values in force today, as `rules_core::explain` picks them.
+    let today = state::today();
+    let parameters: Vec<ShownParam> = e.parameters.iter().filter_map(|p| p.on(today)).collect();
     let name_id = program_name_id(program);
     let guide = guide_id(program);
-    let region = pack.jurisdiction.name.to_string();
-    let code = pack.jurisdiction.code.clone();
+    let region = place.name.clone();
+    let code = place.code.clone();
     let back = format!("/programs?region={code}");
     view! {
         <article class="program-guide" data-program=program.as_str()>
@@ -152,11 +164,11 @@ fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + us
             } else {
                 view! { <p class="notice">{t!("guide-not-offered")}</p> }.into_any()
             }}
-            {(!e.parameters.is_empty()).then(|| view! {
+            {(!parameters.is_empty()).then(|| view! {
                 <section class="card">
                     <h2>{t!("guide-how-much")}</h2>
                     <ul class="parameters">
-                        {e.parameters.iter().map(|p| view! { <ParamItem value=p.value.clone()/> }).collect_view()}
+                        {parameters.into_iter().map(|p| view! { <ParamItem value=p/> }).collect_view()}
                     </ul>
                 </section>
             })}
@@ -164,7 +176,7 @@ fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + us
                 <section class="card">
                     <h2>{t!("checklist-heading")}</h2>
                     <ul class="documents">
-                        {e.documents.iter().map(|(_, name)| view! { <li lang="zh-CN">{name.clone()}</li> }).collect_view()}
+                        {e.documents.iter().map(|name| view! { <li lang="zh-CN">{name.clone()}</li> }).collect_view()}
                     </ul>
                 </section>
             })}
@@ -190,7 +202,7 @@ fn program_detail(pack: &'static Pack, program: ProgramId) -> impl IntoView + us
                         </ul>
                     }
                 })}
-                {e.rule.as_deref().map(citation).map(|c| view! {
+                {e.rule.clone().map(|c| view! {
                     <p class="rule">{t!("why-rule")}" "<span lang="zh-CN">{c}</span></p>
                 })}
             </section>

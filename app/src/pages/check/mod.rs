@@ -175,7 +175,7 @@ pub fn Check() -> impl IntoView {
             let code = store
                 .draft
                 .with_untracked(|d| d.region().unwrap_or_default().to_owned());
-            view! { <PackPending code=code/> }.into_any()
+            view! { <PackPending code=code failed=state::pack_failed/> }.into_any()
         }
         (Some(_), false) => view! {
             <section class="card" aria-labelledby="pick-heading">

@@ -8,7 +8,7 @@ use rules_core::{Bound, Decision, Outcome, Period, ProgramId, Screening, Status}
 
 use super::member_label;
 use crate::components::display::ReadAloud;
-use crate::components::param::{ParamItem, citation};
+use crate::components::param::ParamItem;
 use crate::i18n::{self, tr, tr_args};
 use crate::pages::program_name_id;
 use crate::state::{Store, use_store};
@@ -478,10 +478,10 @@ fn DecisionCard(store: Store, decision: Decision) -> impl IntoView {
                 {(!parameters.is_empty()).then(|| view! {
                     <h4>{t!("why-parameters")}</h4>
                     <ul class="parameters">
-                        {parameters.into_iter().map(|p| view! { <ParamItem value=p/> }).collect_view()}
+                        {parameters.into_iter().map(|p| view! { <ParamItem value=p.shown()/> }).collect_view()}
                     </ul>
                 })}
-                {rule.as_deref().map(citation).map(|c| view! {
+                {rule.as_deref().map(rules_core::pack::Source::citation).map(|c| view! {
                     <p class="rule">{t!("why-rule")}" "<span lang="zh-CN">{c}</span></p>
                 })}
                 {limits.and_then(|l| l.total_working_days).map(|days| view! {
