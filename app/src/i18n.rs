@@ -7,8 +7,10 @@
 //! message another file lacks. Every other file is a static file of the site
 //! (`/i18n/<lang>/<file>.ftl`, stable URLs a service worker can precache),
 //! fetched when needed: another language's `app.ftl` when that language is
-//! chosen, and `rules.ftl` (the rules engine's reasons, steps and parameter
-//! names) only when a page that shows them opens.
+//! chosen, `params.ftl` (the policy packs' parameter names) when a page
+//! that names parameters opens (the check's results, the policy guide), and
+//! `rules.ftl` (the rules engine's reasons, steps and notes) only when the
+//! check opens. The guide, often a first visit, fetches no `rules.ftl`.
 //!
 //! Message ids used in the code are checked against the zh-CN files by
 //! `xtask/tests/tidy.rs`; every other locale must carry every id.
@@ -82,10 +84,11 @@ impl Lang {
     }
 }
 
-/// The two message files of each language.
+/// The three message files of each language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum File {
     App,
+    Params,
     Rules,
 }
 
@@ -93,6 +96,7 @@ impl File {
     fn url(self, lang: Lang) -> String {
         let name = match self {
             File::App => "app",
+            File::Params => "params",
             File::Rules => "rules",
         };
         format!("/i18n/{}/{name}.ftl", lang.tag())
@@ -103,13 +107,19 @@ impl File {
 struct Messages {
     lang: Lang,
     app: [Option<Bundle>; 3],
+    params: [Option<Bundle>; 3],
     rules: [Option<Bundle>; 3],
     pending: Vec<(Lang, File)>,
+    /// A page that names parameters has opened: keep the current
+    /// language's `params.ftl` loaded from now on.
+    params_wanted: bool,
     /// A page that shows the rules engine's messages has opened: keep the
-    /// current language's `rules.ftl` loaded from now on.
+    /// current language's `rules.ftl` (and `params.ftl`) loaded from now on.
     rules_wanted: bool,
-    /// A language whose `rules.ftl` could not be had (offline without a
-    /// cache): its pages show the parameters' own names instead.
+    /// A language whose `params.ftl` or `rules.ftl` could not be had
+    /// (offline without a cache): its pages show the parameters' own names
+    /// instead, and do not wait for it.
+    params_failed: [bool; 3],
     rules_failed: [bool; 3],
 }
 
@@ -117,6 +127,7 @@ impl Messages {
     fn slot(&mut self, lang: Lang, file: File) -> &mut Option<Bundle> {
         match file {
             File::App => &mut self.app[lang.index()],
+            File::Params => &mut self.params[lang.index()],
             File::Rules => &mut self.rules[lang.index()],
         }
     }
@@ -124,8 +135,34 @@ impl Messages {
     fn has(&self, lang: Lang, file: File) -> bool {
         match file {
             File::App => self.app[lang.index()].is_some(),
+            File::Params => self.params[lang.index()].is_some(),
             File::Rules => self.rules[lang.index()].is_some(),
         }
+    }
+
+    /// The loaded bundles a message is looked up in, in order: the current
+    /// language's rules messages, parameter names and UI messages, then the
+    /// built-in zh-CN UI messages.
+    fn bundles(&self) -> impl Iterator<Item = &Bundle> {
+        let i = self.lang.index();
+        [
+            &self.rules[i],
+            &self.params[i],
+            &self.app[i],
+            &self.app[Lang::ZhCn.index()],
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// Whether `file` of `lang` is here or could not be had.
+    fn settled(&self, lang: Lang, file: File) -> bool {
+        self.has(lang, file)
+            || match file {
+                File::App => false,
+                File::Params => self.params_failed[lang.index()],
+                File::Rules => self.rules_failed[lang.index()],
+            }
     }
 }
 
@@ -133,9 +170,12 @@ thread_local! {
     static MESSAGES: RefCell<Messages> = RefCell::new(Messages {
         lang: Lang::ZhCn,
         app: [bundle(Lang::ZhCn, ZH_CN_APP.to_owned()), None, None],
+        params: [None, None, None],
         rules: [None, None, None],
         pending: Vec::new(),
+        params_wanted: false,
         rules_wanted: false,
+        params_failed: [false; 3],
         rules_failed: [false; 3],
     });
 }
@@ -161,19 +201,19 @@ fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String
     )
 }
 
-/// Look a message up in the current language (rules file, then UI file),
-/// then in the built-in zh-CN UI file. While the rules file is still on its
-/// way, an unknown id reads as nothing rather than as the id.
+/// Look a message up in the current language (rules file, parameter names,
+/// then UI file), then in the built-in zh-CN UI file. While a message file
+/// a page asked for is still on its way, an unknown id reads as nothing
+/// rather than as the id.
 fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
     MESSAGES.with_borrow(|m| {
-        let i = m.lang.index();
-        let found = [&m.rules[i], &m.app[i], &m.app[Lang::ZhCn.index()]]
-            .into_iter()
-            .flatten()
-            .find_map(|b| format(b, id, args));
+        let found = m.bundles().find_map(|b| format(b, id, args));
+        let coming = (m.rules_wanted && !m.has(m.lang, File::Rules))
+            || (m.params_wanted && !m.has(m.lang, File::Params))
+            || !(m.rules_wanted || m.params_wanted);
         match found {
             Some(text) => text,
-            None if m.rules[i].is_none() => String::new(),
+            None if coming => String::new(),
             None => id.to_owned(),
         }
     })
@@ -215,8 +255,10 @@ async fn load(lang: Lang, file: File) {
         .and_then(|text| bundle(lang, text));
     MESSAGES.with_borrow_mut(|m| {
         m.pending.retain(|p| *p != (lang, file));
-        if file == File::Rules {
-            m.rules_failed[lang.index()] = loaded.is_none();
+        match file {
+            File::App => {}
+            File::Params => m.params_failed[lang.index()] = loaded.is_none(),
+            File::Rules => m.rules_failed[lang.index()] = loaded.is_none(),
         }
         if loaded.is_some() {
             *m.slot(lang, file) = loaded;
@@ -229,11 +271,16 @@ pub fn is_loaded(lang: Lang) -> bool {
     MESSAGES.with_borrow(|m| m.has(lang, File::App))
 }
 
-/// Fetch a language's UI messages (and its rules messages, if a page needs
-/// them); resolves when they are loaded or could not be.
+/// Fetch a language's UI messages (and its parameter names and rules
+/// messages, if a page needs them); resolves when they are loaded or could
+/// not be.
 pub async fn load_language(lang: Lang) {
     load(lang, File::App).await;
-    if MESSAGES.with_borrow(|m| m.rules_wanted) {
+    let (params, rules) = MESSAGES.with_borrow(|m| (m.params_wanted, m.rules_wanted));
+    if params {
+        load(lang, File::Params).await;
+    }
+    if rules {
         load(lang, File::Rules).await;
     }
 }
@@ -354,13 +401,7 @@ pub fn tr_args<'a>(id: &str, args: impl IntoIterator<Item = (&'a str, &'a str)>)
 /// Whether a message id exists in the current language's files.
 pub fn has(id: &str) -> bool {
     signal().track();
-    MESSAGES.with_borrow(|m| {
-        let i = m.lang.index();
-        [&m.rules[i], &m.app[i], &m.app[Lang::ZhCn.index()]]
-            .into_iter()
-            .flatten()
-            .any(|b| b.has_message(id))
-    })
+    MESSAGES.with_borrow(|m| m.bundles().any(|b| b.has_message(id)))
 }
 
 /// Whether the built-in reference file (zh-CN UI messages) has a message id.
@@ -443,8 +484,9 @@ pub fn set_language(lang: Lang) {
     };
     if is_loaded(lang) {
         switch();
-        // The rules file of the new language, if pages need it, follows.
-        want_rules();
+        // The parameter names and rules messages of the new language, if
+        // pages need them, follow.
+        fetch_wanted(None);
     } else {
         leptos::task::spawn_local(async move {
             load_language(lang).await;
@@ -453,31 +495,63 @@ pub fn set_language(lang: Lang) {
     }
 }
 
-/// A page that shows the rules engine's messages calls this when it opens:
-/// the current language's `rules.ftl` is fetched (once) and every text
-/// re-renders when it arrives.
+/// A page that names parameters (the policy guide) calls this when it
+/// opens: the current language's `params.ftl` is fetched (once) and every
+/// text re-renders when it arrives.
+pub fn want_params() {
+    fetch_wanted(Some(File::Params));
+}
+
+/// A page that shows the rules engine's messages (the check) calls this
+/// when it opens: the current language's `rules.ftl` and `params.ftl` are
+/// fetched (once) and every text re-renders when they arrive.
 pub fn want_rules() {
+    fetch_wanted(Some(File::Rules));
+}
+
+/// Marks `file` as wanted from now on (the rules messages want the
+/// parameter names too), and fetches what the current language lacks of
+/// every wanted file.
+fn fetch_wanted(file: Option<File>) {
     let (lang, missing) = MESSAGES.with_borrow_mut(|m| {
-        m.rules_wanted = true;
-        (m.lang, !m.has(m.lang, File::Rules))
+        match file {
+            Some(File::Rules) => {
+                m.rules_wanted = true;
+                m.params_wanted = true;
+            }
+            Some(File::Params) => m.params_wanted = true,
+            Some(File::App) | None => {}
+        }
+        let missing: Vec<File> = [
+            (m.params_wanted, File::Params),
+            (m.rules_wanted, File::Rules),
+        ]
+        .into_iter()
+        .filter(|&(wanted, file)| wanted && !m.has(m.lang, file))
+        .map(|(_, file)| file)
+        .collect();
+        (m.lang, missing)
     });
-    if !missing {
+    if missing.is_empty() {
         return;
     }
     let signal = signal();
     leptos::task::spawn_local(async move {
-        load(lang, File::Rules).await;
-        // Loaded or not, what `rules_ready` says has changed.
+        for file in missing {
+            load(lang, file).await;
+        }
+        // Loaded or not, what `params_ready` and `rules_ready` say has
+        // changed.
         signal.notify();
     });
 }
 
-/// Whether the current language's rules messages are here, or could not be
-/// had (reactive). A page that names parameters waits for this, so that
+/// Whether the current language's parameter names are here, or could not
+/// be had (reactive). A page that names parameters waits for this, so that
 /// its text is laid out once, not again with every name when they arrive.
-pub fn rules_ready() -> bool {
+pub fn params_ready() -> bool {
     signal().track();
-    MESSAGES.with_borrow(|m| m.has(m.lang, File::Rules) || m.rules_failed[m.lang.index()])
+    MESSAGES.with_borrow(|m| m.settled(m.lang, File::Params))
 }
 
 #[cfg(test)]

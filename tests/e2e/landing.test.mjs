@@ -98,13 +98,24 @@ test('a policy guide link loads only the guide bundle; its check starts in the f
   // The resident's own check is in 海丰县.
   await page.goto(`${server.url}/?region=441521`);
   await appReady(page);
+  const messages = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.ftl')) messages.push(path);
+  });
   // A link shared in a group, for 会宁县's 低保.
   await page.goto(`${server.url}/programs/dibao?region=620422`);
   await page.locator('article.program-guide[data-program="dibao"] .parameters li').first().waitFor();
   assert.deepEqual(await bundles(page), ['guide']);
   assert.deepEqual(await started(page), ['guide']);
   assert.equal(await chosen(page), 'guide');
-  assert.ok((await page.locator('main').textContent()).includes('会宁县'));
+  const guide = await page.locator('main').textContent();
+  assert.ok(guide.includes('会宁县'));
+  // The parameters by their names, from the parameter names' own file: the
+  // guide fetches none of the check's rules messages.
+  assert.ok(guide.includes('农村低保标准'), guide);
+  assert.ok(!guide.includes('dibao_standard'), guide);
+  assert.deepEqual(messages, ['/i18n/zh-CN/params.ftl']);
   // Reading another place's guide leaves the resident's check where it was.
   const place = () => page.evaluate(() => JSON.parse(localStorage.getItem('jiuzhu.draft.v1')).household.jurisdiction);
   assert.equal(await place(), '441521');

@@ -1,8 +1,11 @@
 //! The rules engine explains its decisions with Fluent message ids and named
 //! arguments (`rules-core/src`), and names the parameters of its policy packs
 //! (`rules-core/policies/*.toml`). These checks keep `app/i18n/*/rules.ftl`
-//! in step with both: every id and every parameter has a message, the three
-//! locales define the same ids with the same variables, and the files parse.
+//! (the engine's ids) and `app/i18n/*/params.ftl` (the parameters' names,
+//! a file of their own because the policy guide needs only them) in step
+//! with both: every id and every parameter has a message in its file, the
+//! three locales define the same ids with the same variables, and the files
+//! parse.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -248,11 +251,36 @@ fn collect_pattern(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>, bad: &m
     }
 }
 
-/// A locale's rules messages: id -> the variables used anywhere in it
+/// A locale's rules messages and parameter names (`rules.ftl` and
+/// `params.ftl` together): id -> the variables used anywhere in it
+/// (selectors included). Fails on an id in the wrong file or in both, and
+/// as [`ftl_messages`] does.
+fn rules_messages(locale: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let rules = ftl_messages(locale, "rules.ftl");
+    let params = ftl_messages(locale, "params.ftl");
+    let misplaced: Vec<_> = rules.keys().filter(|id| id.starts_with("param-")).collect();
+    assert!(
+        misplaced.is_empty(),
+        "{locale}/rules.ftl names parameters (they belong in params.ftl): {misplaced:?}"
+    );
+    let misplaced: Vec<_> = params
+        .keys()
+        .filter(|id| !id.starts_with("param-"))
+        .collect();
+    assert!(
+        misplaced.is_empty(),
+        "{locale}/params.ftl has messages that are not parameter names: {misplaced:?}"
+    );
+    let mut out = rules;
+    out.extend(params);
+    out
+}
+
+/// One message file of a locale: id -> the variables used anywhere in it
 /// (selectors included). Fails on a parse error, a duplicate id, a term,
 /// an attribute, a message without a value, a function or a reference.
-fn rules_messages(locale: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let file = root().join("app/i18n").join(locale).join("rules.ftl");
+fn ftl_messages(locale: &str, name: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let file = root().join("app/i18n").join(locale).join(name);
     let source =
         std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let resource = fluent_syntax::parser::parse(source.as_str())
@@ -271,16 +299,16 @@ fn rules_messages(locale: &str) -> BTreeMap<String, BTreeSet<String>> {
                 if !message.attributes.is_empty() {
                     bad.push("attributes".to_owned());
                 }
-                assert!(bad.is_empty(), "{locale} rules.ftl {id}: {bad:?}");
+                assert!(bad.is_empty(), "{locale} {name} {id}: {bad:?}");
                 assert!(
                     out.insert(id.to_owned(), vars).is_none(),
-                    "{locale} rules.ftl defines {id} twice"
+                    "{locale} {name} defines {id} twice"
                 );
             }
             Entry::Term(term) => {
-                panic!("{locale} rules.ftl: term -{} (use messages)", term.id.name)
+                panic!("{locale} {name}: term -{} (use messages)", term.id.name)
             }
-            Entry::Junk { content } => panic!("{locale} rules.ftl: junk {content:?}"),
+            Entry::Junk { content } => panic!("{locale} {name}: junk {content:?}"),
             Entry::Comment(_) | Entry::GroupComment(_) | Entry::ResourceComment(_) => {}
         }
     }
@@ -311,7 +339,7 @@ fn every_pack_parameter_has_a_name() {
         .collect();
     assert!(
         missing.is_empty(),
-        "{DEFAULT_LOCALE}/rules.ftl lacks parameter names: {missing:?}"
+        "{DEFAULT_LOCALE}/params.ftl lacks parameter names: {missing:?}"
     );
 }
 
@@ -328,7 +356,7 @@ fn every_rules_message_is_for_an_engine_id_or_a_parameter() {
         .collect();
     assert!(
         stray.is_empty(),
-        "{DEFAULT_LOCALE}/rules.ftl has ids the engine never emits: {stray:?}"
+        "{DEFAULT_LOCALE}/rules.ftl and params.ftl have ids the engine never emits: {stray:?}"
     );
 }
 
@@ -338,11 +366,14 @@ fn every_locale_defines_the_same_rules_ids() {
     for locale in LOCALES {
         let have: BTreeSet<String> = rules_messages(locale).into_keys().collect();
         let missing: Vec<_> = reference.difference(&have).collect();
-        assert!(missing.is_empty(), "{locale}/rules.ftl lacks {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{locale}/rules.ftl or params.ftl lacks {missing:?}"
+        );
         let extra: Vec<_> = have.difference(&reference).collect();
         assert!(
             extra.is_empty(),
-            "{locale}/rules.ftl has ids {DEFAULT_LOCALE} lacks: {extra:?}"
+            "{locale}/rules.ftl and params.ftl have ids {DEFAULT_LOCALE} lacks: {extra:?}"
         );
     }
 }
@@ -354,7 +385,7 @@ fn translations_use_the_reference_variables() {
         let other = rules_messages(locale);
         for (id, vars) in &reference {
             if let Some(theirs) = other.get(id) {
-                assert_eq!(vars, theirs, "{locale}/rules.ftl {id}: variables differ");
+                assert_eq!(vars, theirs, "{locale}{id}: variables differ");
             }
         }
     }

@@ -26,13 +26,13 @@ fn guide_id(program: ProgramId) -> String {
 }
 
 /// The place from `?region=`, else the one chosen for the check, and its
-/// guide once it has arrived. Opening a guide page also fetches the rules
-/// engine's messages (the parameters' names); the guide counts as arrived
-/// only with them, so the page is laid out once, with its final text.
+/// guide once it has arrived. Opening a guide page also fetches the
+/// parameters' names (`params.ftl`); the guide counts as arrived only with
+/// them, so the page is laid out once, with its final text.
 fn region_guide() -> Memo<Option<(&'static str, Option<&'static PlaceGuide>)>> {
     let place = use_place();
     let query = use_query_map();
-    crate::i18n::want_rules();
+    crate::i18n::want_params();
     Memo::new(move |_| {
         let code = query
             .with(|q| q.get("region"))
@@ -41,7 +41,7 @@ fn region_guide() -> Memo<Option<(&'static str, Option<&'static PlaceGuide>)>> {
             .code;
         Some((
             code,
-            state::guide(code).filter(|_| crate::i18n::rules_ready()),
+            state::guide(code).filter(|_| crate::i18n::params_ready()),
         ))
     })
 }
