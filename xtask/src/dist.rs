@@ -56,8 +56,34 @@ pub fn build_app() -> Result<(), String> {
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_guides(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
+    strip_ftl_comments(&dist)?;
     crate::offline::write_service_worker(&dist, &files(&dist)?)?;
     precompress(&dist)
+}
+
+/// Drops the comment lines of every Fluent file in `dist` (the translators'
+/// notes; a browser has no use for them): 130–250 B brotli less on each
+/// file a first visit in zh-TW or en fetches.
+fn strip_ftl_comments(dist: &Path) -> Result<(), String> {
+    for file in files(dist)? {
+        if extension(&file) == "ftl" {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            std::fs::write(&file, without_comments(&text))
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` without its comment lines. In Fluent a comment starts with `#` at
+/// the start of a line; a message's text never does (its continuation lines
+/// are indented), so nothing else is dropped.
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(|line| [line, "\n"])
+        .collect()
 }
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -384,4 +410,61 @@ pub fn e2e_tests() -> Result<(), String> {
         )
         .env("JIUZHU_ARTIFACTS", &artifacts);
     run_command(&mut node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+
+    /// Every message (and term) of a Fluent file, with its value and
+    /// attributes as the parser reads them, comments aside.
+    fn messages(text: &str) -> Vec<String> {
+        let resource = fluent_syntax::parser::parse(text).expect("parses");
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => {
+                    Some(format!("{} {:?} {:?}", m.id.name, m.value, m.attributes))
+                }
+                Entry::Term(t) => Some(format!("-{} {:?} {:?}", t.id.name, t.value, t.attributes)),
+                Entry::Junk { content } => panic!("junk: {content}"),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stripping_comments_keeps_every_message_of_every_shipped_file() {
+        let mut checked = 0;
+        for dir in ["app/i18n", "console/i18n"] {
+            for file in files(&root().join(dir)).expect("message files") {
+                if extension(&file) != "ftl" {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&file).expect("readable");
+                let stripped = without_comments(&text);
+                assert!(
+                    stripped.len() < text.len(),
+                    "{}: no comment dropped",
+                    file.display()
+                );
+                assert!(!stripped.lines().any(|l| l.starts_with('#')));
+                assert_eq!(messages(&stripped), messages(&text), "{}", file.display());
+                checked += 1;
+            }
+        }
+        // app.ftl, params.ftl and rules.ftl, console.ftl: in three languages.
+        assert_eq!(checked, 12);
+    }
+
+    #[test]
+    fn a_multiline_message_keeps_its_lines() {
+        let text = "## Group\n# Note\nkey =\n    first line\n    # not a comment\n\nother = x\n";
+        assert_eq!(
+            without_comments(text),
+            "key =\n    first line\n    # not a comment\n\nother = x\n"
+        );
+    }
 }
