@@ -116,11 +116,10 @@ struct Messages {
     /// A page that shows the rules engine's messages has opened: keep the
     /// current language's `rules.ftl` (and `params.ftl`) loaded from now on.
     rules_wanted: bool,
-    /// A language whose `params.ftl` or `rules.ftl` could not be had
-    /// (offline without a cache): its pages show the parameters' own names
-    /// instead, and do not wait for it.
+    /// A language whose `params.ftl` could not be had (offline without a
+    /// cache): its pages show the parameters' own names instead, and do not
+    /// wait for it.
     params_failed: [bool; 3],
-    rules_failed: [bool; 3],
 }
 
 impl Messages {
@@ -154,16 +153,6 @@ impl Messages {
         .into_iter()
         .flatten()
     }
-
-    /// Whether `file` of `lang` is here or could not be had.
-    fn settled(&self, lang: Lang, file: File) -> bool {
-        self.has(lang, file)
-            || match file {
-                File::App => false,
-                File::Params => self.params_failed[lang.index()],
-                File::Rules => self.rules_failed[lang.index()],
-            }
-    }
 }
 
 thread_local! {
@@ -176,7 +165,6 @@ thread_local! {
         params_wanted: false,
         rules_wanted: false,
         params_failed: [false; 3],
-        rules_failed: [false; 3],
     });
 }
 
@@ -255,10 +243,8 @@ async fn load(lang: Lang, file: File) {
         .and_then(|text| bundle(lang, text));
     MESSAGES.with_borrow_mut(|m| {
         m.pending.retain(|p| *p != (lang, file));
-        match file {
-            File::App => {}
-            File::Params => m.params_failed[lang.index()] = loaded.is_none(),
-            File::Rules => m.rules_failed[lang.index()] = loaded.is_none(),
+        if file == File::Params {
+            m.params_failed[lang.index()] = loaded.is_none();
         }
         if loaded.is_some() {
             *m.slot(lang, file) = loaded;
@@ -551,7 +537,7 @@ fn fetch_wanted(file: Option<File>) {
 /// its text is laid out once, not again with every name when they arrive.
 pub fn params_ready() -> bool {
     signal().track();
-    MESSAGES.with_borrow(|m| m.settled(m.lang, File::Params))
+    MESSAGES.with_borrow(|m| m.has(m.lang, File::Params) || m.params_failed[m.lang.index()])
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use crate::date::Date;
 use crate::explain::explained_parameters;
 use crate::money::Period;
-use crate::pack::{Pack, ParamValue, Source, Unit};
+use crate::pack::{Pack, ParamValue, Source, Unit, in_force};
 use crate::program::ProgramId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -165,10 +165,7 @@ impl ParamGuide {
     /// The value in force on `on`, as [`crate::pack::Parameter::value_on`]
     /// picks it: the last one in force from `on` or before, unless it ended.
     pub fn on(&self, on: Date) -> Option<ShownParam> {
-        let v = self.values.iter().rev().find(|v| v.from <= on)?;
-        if v.until.is_some_and(|until| on >= until) {
-            return None;
-        }
+        let v = in_force(&self.values, on, |v| (v.from, v.until))?;
         Some(ShownParam {
             name: self.name.clone(),
             unit: self.unit,

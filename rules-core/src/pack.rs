@@ -219,11 +219,22 @@ impl ParamValue {
 impl Parameter {
     /// The value in force on `on`.
     pub fn value_on(&self, on: Date) -> Option<&DatedValue> {
-        let v = self.values.iter().rev().find(|v| v.from <= on)?;
-        match v.until {
-            Some(until) if on >= until => None,
-            _ => Some(v),
-        }
+        in_force(&self.values, on, |v| (v.from, v.until))
+    }
+}
+
+/// Of dated values in order of their start, the one in force on `on`: the
+/// last to start on or before `on`, unless it has ended (`until` is the
+/// first day it no longer holds).
+pub fn in_force<T>(
+    values: &[T],
+    on: Date,
+    span: impl Fn(&T) -> (Date, Option<Date>),
+) -> Option<&T> {
+    let v = values.iter().rev().find(|v| span(v).0 <= on)?;
+    match span(v).1 {
+        Some(until) if on >= until => None,
+        _ => Some(v),
     }
 }
 
