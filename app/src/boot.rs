@@ -4,29 +4,70 @@
 
 use crate::i18n;
 
+/// What a bundle fetches before it replaces a first paint (see
+/// [`start_prepared`]): `start` asks for it in the first language, `ready`
+/// says whether it has arrived (or failed to).
+#[derive(Clone, Copy)]
+pub struct Prepare {
+    pub start: fn(i18n::Lang),
+    pub ready: fn(i18n::Lang) -> bool,
+}
+
 /// Start the bundle: `mount` is called once, with the first language, its
 /// messages loaded.
 pub fn start(mount: fn(i18n::Lang)) {
     // Not in the task that instantiated the WASM: two shorter tasks keep
     // the page more responsive on a slow phone than one long one.
-    after(0, move || begin(mount));
+    after(0, move || begin(mount, None));
 }
 
-fn begin(mount: fn(i18n::Lang)) {
+/// [`start`], but when the page came with a first paint, what `prepare`
+/// fetches is there before it is replaced (the guide's place and the names
+/// its page shows), so the page that replaces it is complete: a page that
+/// first showed a "loading" notice in its place would paint the same text
+/// a second time, later.
+pub fn start_prepared(mount: fn(i18n::Lang), prepare: Prepare) {
+    after(0, move || begin(mount, Some(prepare)));
+}
+
+fn begin(mount: fn(i18n::Lang), prepare: Option<Prepare>) {
     let lang = i18n::initial_language();
+    let prepare = prepare.filter(|_| first_paint().is_some());
+    if let Some(p) = prepare {
+        // What it fetches is spawned on Leptos's executor, which the mount
+        // would set up only later.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        (p.start)(lang);
+    }
     if i18n::is_loaded(lang) {
         // The built-in messages were parsed just now (`is_loaded`): the
         // page is built in the next task, not in this one.
-        after(0, move || replace_first_paint(lang, mount));
+        after(0, move || when_ready(0, lang, mount, prepare));
     } else {
         // Another language's messages are a static file: fetch them first,
         // so the app does not flash the default language. If that fails
         // (offline), the built-in zh-CN messages stand in.
         wasm_bindgen_futures::spawn_local(async move {
             i18n::load_language(lang).await;
-            replace_first_paint(lang, mount);
+            when_ready(0, lang, mount, prepare);
         });
     }
+}
+
+/// Replace the first paint once `prepare` is ready, checking every 20 ms
+/// for at most 10 s (then the page shows its own "loading" or error).
+fn when_ready(tries: u32, lang: i18n::Lang, mount: fn(i18n::Lang), prepare: Option<Prepare>) {
+    if tries >= 500 || prepare.is_none_or(|p| (p.ready)(lang)) {
+        replace_first_paint(lang, mount);
+    } else {
+        after(20, move || when_ready(tries + 1, lang, mount, prepare));
+    }
+}
+
+fn first_paint() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("first-paint")
 }
 
 /// Replace the static first paint (built into `index.html` from the zh-CN
@@ -35,8 +76,7 @@ fn begin(mount: fn(i18n::Lang)) {
 /// arrive first from a fast server while the browser is still laying out)
 /// would only delay what the person sees.
 fn replace_first_paint(lang: i18n::Lang, mount: fn(i18n::Lang)) {
-    let document = web_sys::window().and_then(|w| w.document());
-    let Some(first_paint) = document.and_then(|d| d.get_element_by_id("first-paint")) else {
+    let Some(first_paint) = first_paint() else {
         run(lang, mount);
         return;
     };

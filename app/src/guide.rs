@@ -11,14 +11,31 @@ use leptos_router::path;
 use crate::components::frame::Frame;
 use crate::pages::not_found::NotFound;
 use crate::pages::programs::{ProgramPage, Programs};
-use crate::{i18n, links, place};
+use crate::{boot, i18n, place, state};
+
+/// Before the guide replaces a first paint (a page of a place written by
+/// `cargo xtask build`, `xtask/src/guide_paint.rs`): the link's place's guide
+/// and the parameters' names, fetched side by side, so the page is built
+/// once, complete and the same as the first paint.
+pub const PREPARE: boot::Prepare = boot::Prepare {
+    start: |lang| {
+        i18n::want_params_in(lang);
+        link_guide_settled();
+    },
+    ready: |lang| i18n::params_settled(lang) && link_guide_settled(),
+};
+
+/// Whether the guide of the link's place has arrived or failed (asking
+/// starts its fetch); true when the link names no known place.
+fn link_guide_settled() -> bool {
+    place::region_from_link().is_none_or(|code| state::guide_settled(&code))
+}
 
 #[component]
 pub fn Guide(
     /// The first language, its messages already loaded.
     lang: i18n::Lang,
 ) -> impl IntoView {
-    links::set_guide();
     i18n::provide_i18n(lang);
     place::provide_from_storage();
     view! {

@@ -51,23 +51,10 @@ impl Lang {
     /// Chinese variants (TW, HK, MO, Hant) to zh-TW, other Chinese to zh-CN,
     /// English to en; anything else is not ours.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let mut parts = tag.split('-');
-        match parts.next()? {
-            "zh" => {
-                let rest: Vec<&str> = parts.collect();
-                let traditional = rest
-                    .iter()
-                    .any(|p| matches!(*p, "tw" | "hk" | "mo" | "hant"));
-                let simplified = rest.contains(&"hans");
-                Some(if traditional && !simplified {
-                    Lang::ZhTw
-                } else {
-                    Lang::ZhCn
-                })
-            }
+        match api_boundary::site::shipped_language(tag)? {
+            "zh-TW" => Some(Lang::ZhTw),
             "en" => Some(Lang::En),
-            _ => None,
+            _ => Some(Lang::ZhCn),
         }
     }
 
@@ -95,6 +82,9 @@ enum File {
 impl File {
     fn url(self, lang: Lang) -> String {
         let name = match self {
+            // The guide bundle's UI messages are a part of the app's, written
+            // by `cargo xtask build` (xtask/src/guide_messages.rs).
+            File::App if crate::links::guide_bundle() => "guide",
             File::App => "app",
             File::Params => "params",
             File::Rules => "rules",
@@ -250,6 +240,19 @@ async fn load(lang: Lang, file: File) {
             *m.slot(lang, file) = loaded;
         }
     });
+}
+
+/// Before the app is mounted ([`crate::guide::PREPARE`]): fetch a
+/// language's parameter names (`params.ftl`) and want them from now on.
+pub fn want_params_in(lang: Lang) {
+    MESSAGES.with_borrow_mut(|m| m.params_wanted = true);
+    leptos::task::spawn_local(load(lang, File::Params));
+}
+
+/// Whether a language's parameter names have arrived or failed to (not
+/// reactive, for use before the app is mounted).
+pub fn params_settled(lang: Lang) -> bool {
+    MESSAGES.with_borrow(|m| m.has(lang, File::Params) || m.params_failed[lang.index()])
 }
 
 /// Whether a language's UI messages are at hand.
@@ -417,31 +420,11 @@ fn format_arg(lang: Lang, value: &str) -> String {
     }
 }
 
-/// Group digits by thousands: "12345.60" -> "12,345.60".
-fn group_thousands(value: &str) -> String {
-    let (sign, rest) = value.strip_prefix('-').map_or(("", value), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::from(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if let Some(f) = frac {
-        grouped.push('.');
-        grouped.push_str(f);
-    }
-    grouped
-}
-
 /// Money in the language's way: 1,300.00 元 in Chinese, ¥1,300.00 in
 /// English. Whole-yuan amounts drop the ".00" to read more easily.
 pub fn format_money(lang: Lang, value: &str) -> String {
     let trimmed = value.strip_suffix(".00").unwrap_or(value);
-    let grouped = group_thousands(trimmed);
+    let grouped = rules_core::guide::group_thousands(trimmed);
     match lang {
         Lang::ZhCn | Lang::ZhTw => format!("{grouped} {}", lookup("unit-yuan", None)),
         Lang::En => format!("¥{grouped}"),
@@ -537,7 +520,7 @@ fn fetch_wanted(file: Option<File>) {
 /// its text is laid out once, not again with every name when they arrive.
 pub fn params_ready() -> bool {
     signal().track();
-    MESSAGES.with_borrow(|m| m.has(m.lang, File::Params) || m.params_failed[m.lang.index()])
+    params_settled(MESSAGES.with_borrow(|m| m.lang))
 }
 
 #[cfg(test)]
@@ -562,9 +545,6 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn money_is_grouped_and_whole_yuan_loses_its_fen() {
-        assert_eq!(super::group_thousands("1234567.50"), "1,234,567.50");
-        assert_eq!(super::group_thousands("-1300"), "-1,300");
-        assert_eq!(super::group_thousands("999"), "999");
         assert_eq!(super::format_money(Lang::En, "1300.00"), "¥1,300");
         assert_eq!(super::format_money(Lang::En, "86.50"), "¥86.50");
         let yuan = super::lookup("unit-yuan", None);

@@ -26,6 +26,11 @@ pub fn set_guide() {
     BUNDLE.store(GUIDE, Ordering::Relaxed);
 }
 
+/// Whether this page runs the guide bundle.
+pub fn guide_bundle() -> bool {
+    BUNDLE.load(Ordering::Relaxed) == GUIDE
+}
+
 fn without_query(path: &str) -> &str {
     path.split(['?', '#']).next().unwrap_or_default()
 }

@@ -133,6 +133,12 @@ pub fn guide(code: &str) -> Option<&'static PlaceGuide> {
     )
 }
 
+/// Whether a place's guide has arrived or failed to (not reactive). Asking
+/// starts the fetch.
+pub fn guide_settled(code: &str) -> bool {
+    guide(code).is_some() || guide_failed(code)
+}
+
 /// Whether fetching a place's guide failed (offline, say). Reactive.
 pub fn guide_failed(code: &str) -> bool {
     failed(&GUIDES, code)

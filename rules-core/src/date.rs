@@ -95,6 +95,48 @@ impl Date {
         Self { year, month, day }
     }
 
+    /// The date `days` days after 1970-01-01 (H. Hinnant's `civil_from_days`);
+    /// `None` outside years 1–9999. Callers with a clock (the server, the
+    /// CLI, the build) turn the system time into a date with it.
+    pub fn from_unix_days(days: i64) -> Option<Self> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+        let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        Self::new(year, month, day)
+    }
+
+    /// Days from 1970-01-01 to `self` (negative before it).
+    pub fn unix_days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Today in UTC by the system clock (not on wasm32, where the page
+    /// asks the browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today_utc() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Self::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0)).unwrap_or(Self {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
     /// Completed years of age on `on` for someone born on `self` (周岁).
     pub fn age_on(self, on: Date) -> u32 {
         if on < self {
@@ -192,6 +234,20 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unix_days_round_trip() {
+        for days in [-719_162_i64, -25_567, -1, 0, 1, 10_957, 20_000, 2_932_896] {
+            let date = Date::from_unix_days(days).unwrap();
+            assert_eq!(date.unix_days(), days);
+        }
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(19_782), Date::new(2024, 2, 29));
+        assert_eq!(Date::from_unix_days(2_932_897), None, "after 9999-12-31");
+        assert_eq!(Date::from_unix_days(-719_163), None, "before 0001-01-01");
+        assert_eq!(Date::from_unix_days(i64::MAX), None);
+        assert!(Date::today_utc() > Date::new(2025, 1, 1).unwrap());
+    }
 
     #[test]
     fn parses_and_prints() {

@@ -101,6 +101,26 @@ pub fn plain_value(unit: Unit, value: Decimal) -> String {
     }
 }
 
+/// Group digits by thousands: "12345.60" -> "12,345.60".
+pub fn group_thousands(value: &str) -> String {
+    let (sign, rest) = value.strip_prefix('-').map_or(("", value), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(f);
+    }
+    grouped
+}
+
 impl Unit {
     /// A unit by its name in packs and guide files (`"working_days"`).
     pub fn from_name(name: &str) -> Option<Unit> {
@@ -197,6 +217,30 @@ impl PlaceGuide {
     pub fn program(&self, id: ProgramId) -> Option<&ProgramGuide> {
         self.programs.iter().find(|p| p.id == id)
     }
+
+    /// The days around `on` on which the guide shows exactly what it shows
+    /// on `on`: from the last date on or before `on` on which any value
+    /// starts or ends, to the first such date after it (`None`: no change
+    /// ahead). A page written ahead of time for `on` is true on these days.
+    pub fn unchanged_around(&self, on: Date) -> (Option<Date>, Option<Date>) {
+        let changes = self
+            .programs
+            .iter()
+            .flat_map(|p| &p.parameters)
+            .flat_map(|p| &p.values)
+            .flat_map(|v| [Some(v.from), v.until])
+            .flatten();
+        let mut since = None;
+        let mut until: Option<Date> = None;
+        for day in changes {
+            if day <= on {
+                since = since.max(Some(day));
+            } else {
+                until = Some(until.map_or(day, |u| u.min(day)));
+            }
+        }
+        (since, until)
+    }
 }
 
 impl ProgramGuide {
@@ -256,6 +300,44 @@ mod tests {
     use super::*;
     use crate::explain::explain;
     use crate::packs;
+
+    #[test]
+    fn a_page_for_a_day_is_true_until_the_next_change() {
+        for pack in packs::embedded_ref() {
+            let guide = PlaceGuide::of(pack);
+            for on in ["2020-06-01", "2024-03-15", "2026-11-30", "2027-12-31"] {
+                let on = Date::parse(on).unwrap();
+                let (since, until) = guide.unchanged_around(on);
+                let shown = |day: Date| -> Vec<Option<ShownParam>> {
+                    guide
+                        .programs
+                        .iter()
+                        .flat_map(|p| &p.parameters)
+                        .map(|p| p.on(day))
+                        .collect()
+                };
+                if let Some(since) = since {
+                    assert!(since <= on);
+                    assert_eq!(shown(since), shown(on), "{} {since}", guide.code);
+                }
+                if let Some(until) = until {
+                    assert!(until > on);
+                    let last = Date::from_unix_days(until.unix_days() - 1).unwrap();
+                    assert_eq!(shown(last), shown(on), "{} {last}", guide.code);
+                    // The bound is a real change for at least one value.
+                    assert_ne!(shown(until), shown(on), "{} {until}", guide.code);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(group_thousands("-1300"), "-1,300");
+        assert_eq!(group_thousands("999"), "999");
+        assert_eq!(group_thousands("1000"), "1,000");
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).expect("date")

@@ -143,3 +143,40 @@ impl ProgramId {
         }
     }
 }
+
+/// The four groups of programs, in the order of the 2020 reform's layers
+/// (基本生活 / 专项 / 急难 / 其他), each by the message id of its title: the
+/// results and the policy guide list programs in this order.
+pub const GROUPS: [(&str, &[ProgramId]); 4] = {
+    use ProgramId::*;
+    [
+        ("group-basic", &[Dibao, DibaoEdge, Tekun, TekunCare, Orphan]),
+        (
+            "group-special",
+            &[
+                Medical,
+                Education,
+                Housing,
+                Employment,
+                Disaster,
+                DisabilityLiving,
+                DisabilityCare,
+                ChildRehab,
+                MentalMedication,
+                DisabilityCustody,
+                HospitalEscort,
+            ],
+        ),
+        ("group-urgent", &[Temporary]),
+        (
+            "group-other",
+            &[
+                WorkerHardship,
+                LegalAid,
+                UtilityRelief,
+                FuneralRelief,
+                TwoCancers,
+            ],
+        ),
+    ]
+};

@@ -2,11 +2,13 @@
 //! cached, client routes fall back to `shell.html` (the same page without the
 //! home page's static first paint; `index.html` when there is none) — the
 //! policy guide's (`/programs…`) to `guide.html`, the light guide bundle's
-//! page, when the build wrote one — and
+//! page, when the build wrote one, or to the page itself with its first
+//! paint (`dist/guide-pages/`, [`GuidePages`]) — and
 //! security headers on every response. The worker console is a second app
 //! under `/console/` (`dist/console/`), with its own page, client routes and
 //! policy, so residents never download its code.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,7 +16,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{self, HeaderValue};
-use axum::http::{StatusCode, Uri};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,7 +25,13 @@ use sha2::{Digest, Sha256};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
-use crate::AppState;
+use rules_core::Date;
+use serde::Deserialize;
+
+use crate::{AppState, clock};
+
+/// Where the build writes the guide's pages with a first paint.
+const GUIDE_PAGES: &str = "guide-pages";
 
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -45,6 +53,8 @@ struct SiteInner {
     /// The policy guide's routes (`/programs`, `/programs/:id`): the guide
     /// bundle's page (the shell when the build wrote none).
     guide: Page,
+    /// The same with a page's first paint, per place and page.
+    guide_pages: GuidePages,
     csp: HeaderValue,
     /// `None` when `dist/console/index.html` is missing: the resident app
     /// still works; `/console` answers 404.
@@ -68,6 +78,94 @@ impl Page {
                 }
             }
         })
+    }
+}
+
+/// The guide's pages with a first paint (`dist/guide-pages/`, written by
+/// `cargo xtask build`, see `xtask/src/guide_paint.rs`): for each place, its
+/// pages in zh-CN by name (`index`, a program's id) and the days on which
+/// they are true (the values they show are those in force on the build's
+/// day). None when the build wrote none.
+#[derive(Default)]
+struct GuidePages(HashMap<String, PlacePages>);
+
+struct PlacePages {
+    from: Option<Date>,
+    until: Option<Date>,
+    pages: HashMap<String, Page>,
+}
+
+#[derive(Deserialize)]
+struct PageDays {
+    from: Option<Date>,
+    until: Option<Date>,
+}
+
+impl GuidePages {
+    fn load(dist: &Path) -> Result<GuidePages, SiteError> {
+        let dir = dist.join(GUIDE_PAGES);
+        let manifest = dir.join("pages.json");
+        if !manifest.exists() {
+            return Ok(GuidePages::default());
+        }
+        let bad = |path: &Path, why: String| SiteError::Read {
+            path: path.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, why),
+        };
+        let days: HashMap<String, PageDays> = serde_json::from_slice(&Page::load(&manifest)?.0)
+            .map_err(|e| bad(&manifest, e.to_string()))?;
+        let mut places = HashMap::new();
+        for (code, days) in days {
+            let place = dir.join(&code);
+            let entries = std::fs::read_dir(&place).map_err(|e| bad(&place, e.to_string()))?;
+            let mut pages = HashMap::new();
+            for entry in entries {
+                let path = entry.map_err(|e| bad(&place, e.to_string()))?.path();
+                if let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".html"))
+                {
+                    pages.insert(name.to_owned(), Page::load(&path)?);
+                }
+            }
+            places.insert(
+                code,
+                PlacePages {
+                    from: days.from,
+                    until: days.until,
+                    pages,
+                },
+            );
+        }
+        Ok(GuidePages(places))
+    }
+
+    /// The page with a first paint for a guide request, if there is one that
+    /// is right for it: the link names a place (`?region=`) that has the
+    /// page, the page opens in zh-CN (the link's `?lang=`, else the
+    /// browser's languages) and `today` is within the page's days with a
+    /// day to spare on either side (the page reads today's date in the
+    /// phone's time zone). Anything else gets `guide.html`.
+    fn find(&self, uri: &Uri, accept_language: Option<&str>, today: Date) -> Option<&Page> {
+        let page = api_boundary::site::guide_page(uri.path())?;
+        let query = |name: &str| {
+            uri.query()?
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        };
+        let place = self.0.get(query("region")?)?;
+        if api_boundary::site::first_visit_language(query("lang"), accept_language) != "zh-CN" {
+            return None;
+        }
+        let day = today.unix_days();
+        let true_on = place.from.is_none_or(|f| f.unix_days() < day)
+            && place.until.is_none_or(|u| day + 1 < u.unix_days());
+        true_on.then(|| place.pages.get(page)).flatten()
+    }
+
+    fn pages(&self) -> impl Iterator<Item = &Page> {
+        self.0.values().flat_map(|p| p.pages.values())
     }
 }
 
@@ -113,13 +211,13 @@ impl Site {
         } else {
             Page(shell.0.clone())
         };
-        // One policy for the three pages: name every inline script of each.
-        let all = format!(
-            "{}{}{}",
-            String::from_utf8_lossy(&index.0),
-            String::from_utf8_lossy(&shell.0),
-            String::from_utf8_lossy(&guide.0)
-        );
+        let guide_pages = GuidePages::load(dist)?;
+        // One policy for the pages: name every inline script of each.
+        let all: String = [&index, &shell, &guide]
+            .into_iter()
+            .chain(guide_pages.pages())
+            .map(|page| String::from_utf8_lossy(&page.0))
+            .collect();
         let csp = content_security_policy(&all);
         let console_path = dist.join("console").join("index.html");
         let console = if console_path.exists() {
@@ -141,6 +239,7 @@ impl Site {
             index,
             shell,
             guide,
+            guide_pages,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
             console,
         })))
@@ -247,7 +346,7 @@ fn not_found() -> Response {
 /// shows its own "not found" page for routes it does not know) — the
 /// console under `/console/`, the resident app elsewhere; a missing file (a
 /// path with an extension) is a real 404.
-async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
+async fn spa_fallback(State(site): State<Site>, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
     let last = path.rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
@@ -260,7 +359,20 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri) -> Response {
         };
     }
     if api_boundary::site::is_guide_path(path) {
-        return page_response(&site.0.guide);
+        let accept_language = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        let page = site
+            .0
+            .guide_pages
+            .find(&uri, accept_language, clock::today())
+            .unwrap_or(&site.0.guide);
+        let mut response = page_response(page);
+        // The page depends on the browser's languages.
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+        return response;
     }
     page_response(&site.0.shell)
 }

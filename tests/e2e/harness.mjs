@@ -131,7 +131,8 @@ export async function newPage(browser, { viewport = PHONE, locale = 'zh-CN' } = 
 }
 
 /** Wait until the app has mounted: the static first paint of `/` (see
- *  xtask/first-paint.html) is gone and the app's heading is there. */
+ *  xtask/first-paint.html) or of a guide page in zh-CN
+ *  (xtask/src/guide_paint.rs) is gone and the app's heading is there. */
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('first-paint') && document.querySelector('main h1'));
 }

@@ -105,6 +105,9 @@ test('a policy guide link loads only the guide bundle; its check starts in the f
   });
   // A link shared in a group, for 会宁县's 低保.
   await page.goto(`${server.url}/programs/dibao?region=620422`);
+  // The page comes with its first paint (tests/e2e/guide-paint.test.mjs);
+  // the bundle replaces it.
+  await appReady(page);
   await page.locator('article.program-guide[data-program="dibao"] .parameters li').first().waitFor();
   assert.deepEqual(await bundles(page), ['guide']);
   assert.deepEqual(await started(page), ['guide']);

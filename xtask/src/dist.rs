@@ -52,11 +52,13 @@ pub fn build_app() -> Result<(), String> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
     let dist = root().join("dist");
-    crate::landing::build(&dist)?;
+    let guide_page = crate::landing::build(&dist)?;
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_guides(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
+    crate::guide_paint::write(&dist, &guide_page, rules_core::Date::today_utc())?;
     strip_ftl_comments(&dist)?;
+    crate::guide_messages::write(&dist, &guide_wasm(&dist)?)?;
     crate::offline::write_service_worker(&dist, &files(&dist)?)?;
     precompress(&dist)
 }
@@ -79,11 +81,30 @@ fn strip_ftl_comments(dist: &Path) -> Result<(), String> {
 /// `text` without its comment lines. In Fluent a comment starts with `#` at
 /// the start of a line; a message's text never does (its continuation lines
 /// are indented), so nothing else is dropped.
-fn without_comments(text: &str) -> String {
+pub fn without_comments(text: &str) -> String {
     text.lines()
         .filter(|line| !line.starts_with('#'))
         .flat_map(|line| [line, "\n"])
         .collect()
+}
+
+/// The guide bundle's WASM in `dist/`.
+fn guide_wasm(dist: &Path) -> Result<PathBuf, String> {
+    let found: Vec<PathBuf> = files(dist)?
+        .into_iter()
+        .filter(|f| {
+            f.parent() == Some(dist)
+                && f.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("guide-") && n.ends_with("_bg.wasm"))
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "expected one guide-*_bg.wasm in dist/, found {found:?}"
+        )),
+    }
 }
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -312,19 +333,19 @@ fn bundle_files(dist: &Path, prefix: &str, wasm_part: &'static str) -> Result<Ve
 }
 
 /// A first visit to a policy guide link (`/programs/dibao?region=441521`):
-/// the guide's page and light bundle, the stylesheet and icons the home page
-/// also loads (`shared`), the place's guide file and the rules engine's
-/// messages (parameter names) in the page's language; in zh-TW and en also
-/// that language's UI messages.
+/// the guide's page (in zh-CN the one with the page's first paint,
+/// `crate::guide_paint`; else `guide.html`) and light bundle, the
+/// stylesheet and icons the home page also loads (`shared`), the place's
+/// guide file and the rules engine's messages (parameter names) in the
+/// page's language; in zh-TW and en also that language's UI messages that
+/// the guide shows (`guide.ftl`, `crate::guide_messages`).
 fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
     println!("\nfirst visit to the policy guide (/programs/dibao?region=441521):");
-    let mut guide = vec![sized(dist, "page (guide)", crate::landing::GUIDE_PAGE)?];
-    guide.extend(
-        shared
-            .iter()
-            .filter(|f| !f.name.ends_with(".html") && !f.name.starts_with("landing-"))
-            .cloned(),
-    );
+    let mut guide: Vec<Sized> = shared
+        .iter()
+        .filter(|f| !f.name.ends_with(".html") && !f.name.starts_with("landing-"))
+        .cloned()
+        .collect();
     guide.extend(bundle_files(
         dist,
         "guide-",
@@ -341,8 +362,19 @@ fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
             "parameter names",
             &format!("i18n/{lang}/params.ftl"),
         )?];
-        if lang != "zh-CN" {
-            extra.push(sized(dist, "UI messages", &format!("i18n/{lang}/app.ftl"))?);
+        if lang == "zh-CN" {
+            extra.push(sized(
+                dist,
+                "page (with the page's first paint)",
+                &format!("{}/441521/dibao.html", crate::guide_paint::DIR),
+            )?);
+        } else {
+            extra.push(sized(dist, "page (guide)", crate::landing::GUIDE_PAGE)?);
+            extra.push(sized(
+                dist,
+                "UI messages (the guide's)",
+                &format!("i18n/{lang}/guide.ftl"),
+            )?);
         }
         extra.iter().for_each(row);
         let (raw, br) = (

@@ -68,7 +68,7 @@ pub fn simple_messages(ftl: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -115,6 +115,21 @@ fn lookup<'a>(messages: &'a [(String, String)], id: &str) -> Result<&'a str, Str
 /// `{{regions}}` the list of places.
 pub fn render(template: &str, ftl: &str) -> Result<String, String> {
     let messages = simple_messages(ftl)?;
+    fill(template, |key| {
+        if key == "regions" {
+            regions_html(&messages)
+        } else {
+            Ok(escape(lookup(&messages, key)?))
+        }
+    })
+}
+
+/// A template without its comments and indentation, each `{{key}}` replaced
+/// by `value(key)` (already markup).
+pub fn fill(
+    template: &str,
+    mut value: impl FnMut(&str) -> Result<String, String>,
+) -> Result<String, String> {
     let mut markup = String::new();
     let mut rest = template;
     while let Some(start) = rest.find("<!--") {
@@ -126,6 +141,12 @@ pub fn render(template: &str, ftl: &str) -> Result<String, String> {
         rest = &rest[end + 3..];
     }
     markup.push_str(rest);
+    // The template is indented for reading; the page needs none of it.
+    let markup: String = markup
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut out = String::new();
     let mut rest = markup.as_str();
     while let Some(start) = rest.find("{{") {
@@ -134,21 +155,11 @@ pub fn render(template: &str, ftl: &str) -> Result<String, String> {
             .find("}}")
             .ok_or("first paint: unclosed {{ in the template")?
             + start;
-        let key = rest[start + 2..end].trim();
-        if key == "regions" {
-            out.push_str(&regions_html(&messages)?);
-        } else {
-            out.push_str(&escape(lookup(&messages, key)?));
-        }
+        out.push_str(&value(rest[start + 2..end].trim())?);
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
-    // The template is indented for reading; the page needs none of it.
-    Ok(out
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect())
+    Ok(out)
 }
 
 /// Put the first paint into `dist/index.html` (the landing page), right

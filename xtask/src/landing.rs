@@ -37,8 +37,10 @@ struct Light {
 /// Build the light bundles and put their files into `dist/` (after the full
 /// app's Trunk build, which empties `dist/`): their JS and WASM beside the
 /// app's, the landing page as `dist/index.html`, the guide's as
-/// `dist/guide.html`, and the app's page kept as `dist/shell.html`.
-pub fn build(dist: &Path) -> Result<(), String> {
+/// `dist/guide.html`, and the app's page kept as `dist/shell.html`. Returns
+/// the guide's page for pages with a first paint (its loader waits for the
+/// paint), which `crate::guide_paint` fills.
+pub fn build(dist: &Path) -> Result<String, String> {
     let index = std::fs::read_to_string(root().join("index.html"))
         .map_err(|e| format!("index.html: {e}"))?;
     let app_page = std::fs::read_to_string(dist.join("index.html"))
@@ -52,8 +54,8 @@ pub fn build(dist: &Path) -> Result<(), String> {
         &landing.js,
         &loader("landing", &landing, &app, true),
     )?;
-    // No first paint on the guide's page (it is added to `index.html`
-    // next): nothing to wait for.
+    // No first paint on `guide.html` (the home page's is added to
+    // `index.html` next): nothing to wait for.
     let guide_page = with_loader(
         &guide.page,
         &guide.js,
@@ -61,7 +63,10 @@ pub fn build(dist: &Path) -> Result<(), String> {
     )?;
     write(&dist.join("shell.html"), &app_page)?;
     write(&dist.join(GUIDE_PAGE), &guide_page)?;
-    write(&dist.join("index.html"), &home_page)
+    write(&dist.join("index.html"), &home_page)?;
+    // The guide's pages with a first paint (`crate::guide_paint`) wait for
+    // it, as the home page does.
+    with_loader(&guide.page, &guide.js, &loader("guide", &guide, &app, true))
 }
 
 /// One light bundle, the app crate's binary `bin`: Trunk builds it from a
@@ -145,7 +150,9 @@ fn light_source(index: &str, bin: &str) -> Result<String, String> {
 /// once the browser has painted the page's text (the first paint in the
 /// HTML; at most 2 s later): on a slow link the text a resident reads comes
 /// first, and the bundle's 160 KB do not compete with it. The guide's page
-/// has no first paint and fetches its bundle at once. A bundle's JS and
+/// (`guide.html`) has no first paint and fetches its bundle at once; the
+/// guide's pages written with one (`crate::guide_paint`) wait like the home
+/// page. A bundle's JS and
 /// WASM are fetched side by side.
 fn loader(name: &str, light: &Light, app: &(String, String), after_paint: bool) -> String {
     let wait = if after_paint {

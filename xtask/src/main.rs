@@ -16,6 +16,8 @@
 mod bench;
 mod dist;
 mod first_paint;
+mod guide_messages;
+mod guide_paint;
 mod landing;
 mod load;
 mod offline;

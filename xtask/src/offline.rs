@@ -10,9 +10,11 @@ use crate::shell::root;
 
 /// Files a resident's offline check never needs: the worker console, the
 /// precompressed copies (the server picks them by Accept-Encoding), the
-/// worker itself, and `index.html`, which is cached under `/`.
+/// worker itself, `index.html`, which is cached under `/`, and the guide's
+/// pages with a first paint (a first visit's; offline, `guide.html` serves).
 fn precached(relative: &str) -> bool {
     !(relative.starts_with("console/")
+        || relative.starts_with(&format!("{}/", crate::guide_paint::DIR))
         || relative.ends_with(".br")
         || relative.ends_with(".gz")
         || relative == "sw.js"

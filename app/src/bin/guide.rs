@@ -2,9 +2,14 @@
 //! code (see the library's documentation).
 
 fn main() {
-    jiuzhu::boot::start(|lang| {
-        leptos::mount::mount_to_body(move || {
-            jiuzhu::guide::Guide(jiuzhu::guide::GuideProps { lang })
-        });
-    });
+    // Before anything is fetched: the guide's message files are its own.
+    jiuzhu::links::set_guide();
+    jiuzhu::boot::start_prepared(
+        |lang| {
+            leptos::mount::mount_to_body(move || {
+                jiuzhu::guide::Guide(jiuzhu::guide::GuideProps { lang })
+            });
+        },
+        jiuzhu::guide::PREPARE,
+    );
 }

@@ -10,11 +10,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rules_core::ProgramId;
 use rules_core::guide::{PlaceGuide, ProgramGuide, ShownParam};
+use rules_core::program::GROUPS;
 
 use crate::components::param::ParamItem;
 use crate::components::region_picker::RegionPicker;
 use crate::i18n::{tr, tr_args};
-use crate::pages::check::results::GROUPS;
 use crate::pages::{PackPending, program_name_id};
 use crate::place::use_place;
 use crate::state;

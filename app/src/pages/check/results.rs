@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use rules_core::{Bound, Decision, Outcome, Period, ProgramId, Screening, Status};
+use rules_core::{Bound, Decision, Outcome, Period, Screening, Status};
 
 use super::member_label;
 use crate::components::display::ReadAloud;
@@ -14,40 +14,7 @@ use crate::pages::program_name_id;
 use crate::state::{Store, use_store};
 use crate::t;
 
-/// The four groups of the results, in the order of the 2020 reform's layers.
-pub const GROUPS: [(&str, &[ProgramId]); 4] = {
-    use ProgramId::*;
-    [
-        ("group-basic", &[Dibao, DibaoEdge, Tekun, TekunCare, Orphan]),
-        (
-            "group-special",
-            &[
-                Medical,
-                Education,
-                Housing,
-                Employment,
-                Disaster,
-                DisabilityLiving,
-                DisabilityCare,
-                ChildRehab,
-                MentalMedication,
-                DisabilityCustody,
-                HospitalEscort,
-            ],
-        ),
-        ("group-urgent", &[Temporary]),
-        (
-            "group-other",
-            &[
-                WorkerHardship,
-                LegalAid,
-                UtilityRelief,
-                FuneralRelief,
-                TwoCancers,
-            ],
-        ),
-    ]
-};
+use rules_core::program::GROUPS;
 
 fn outcome_slug(o: Outcome) -> &'static str {
     match o {
