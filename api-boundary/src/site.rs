@@ -25,6 +25,9 @@ pub fn guide_page(path: &str) -> Option<&str> {
     }
 }
 
+/// The shipped languages' tags.
+pub const LANGUAGES: [&str; 3] = ["zh-CN", "zh-TW", "en"];
+
 /// The shipped language a browser or URL language tag asks for: traditional
 /// Chinese variants (TW, HK, MO, Hant) → `zh-TW`, other Chinese → `zh-CN`,
 /// English → `en`; anything else is not ours. The app chooses its language

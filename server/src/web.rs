@@ -83,9 +83,9 @@ impl Page {
 
 /// The guide's pages with a first paint (`dist/guide-pages/`, written by
 /// `cargo xtask build`, see `xtask/src/guide_paint.rs`): for each place, its
-/// pages in zh-CN by name (`index`, a program's id) and the days on which
-/// they are true (the values they show are those in force on the build's
-/// day). None when the build wrote none.
+/// pages by language and name (`zh-CN/index`, `en/dibao`) and the days on
+/// which they are true (the values they show are those in force on the
+/// build's day). None when the build wrote none.
 #[derive(Default)]
 struct GuidePages(HashMap<String, PlacePages>);
 
@@ -116,17 +116,19 @@ impl GuidePages {
             .map_err(|e| bad(&manifest, e.to_string()))?;
         let mut places = HashMap::new();
         for (code, days) in days {
-            let place = dir.join(&code);
-            let entries = std::fs::read_dir(&place).map_err(|e| bad(&place, e.to_string()))?;
             let mut pages = HashMap::new();
-            for entry in entries {
-                let path = entry.map_err(|e| bad(&place, e.to_string()))?.path();
-                if let Some(name) = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .and_then(|n| n.strip_suffix(".html"))
-                {
-                    pages.insert(name.to_owned(), Page::load(&path)?);
+            for lang in api_boundary::site::LANGUAGES {
+                let place = dir.join(&code).join(lang);
+                let entries = std::fs::read_dir(&place).map_err(|e| bad(&place, e.to_string()))?;
+                for entry in entries {
+                    let path = entry.map_err(|e| bad(&place, e.to_string()))?.path();
+                    if let Some(name) = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(|n| n.strip_suffix(".html"))
+                    {
+                        pages.insert(format!("{lang}/{name}"), Page::load(&path)?);
+                    }
                 }
             }
             places.insert(
@@ -143,9 +145,9 @@ impl GuidePages {
 
     /// The page with a first paint for a guide request, if there is one that
     /// is right for it: the link names a place (`?region=`) that has the
-    /// page, the page opens in zh-CN (the link's `?lang=`, else the
-    /// browser's languages) and `today` is within the page's days with a
-    /// day to spare on either side (the page reads today's date in the
+    /// page, in the language the page opens in (the link's `?lang=`, else
+    /// the browser's languages), and `today` is within the page's days with
+    /// a day to spare on either side (the page reads today's date in the
     /// phone's time zone). Anything else gets `guide.html`.
     fn find(&self, uri: &Uri, accept_language: Option<&str>, today: Date) -> Option<&Page> {
         let page = api_boundary::site::guide_page(uri.path())?;
@@ -155,13 +157,13 @@ impl GuidePages {
                 .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
         };
         let place = self.0.get(query("region")?)?;
-        if api_boundary::site::first_visit_language(query("lang"), accept_language) != "zh-CN" {
-            return None;
-        }
+        let lang = api_boundary::site::first_visit_language(query("lang"), accept_language);
         let day = today.unix_days();
         let true_on = place.from.is_none_or(|f| f.unix_days() < day)
             && place.until.is_none_or(|u| day + 1 < u.unix_days());
-        true_on.then(|| place.pages.get(page)).flatten()
+        true_on
+            .then(|| place.pages.get(&format!("{lang}/{page}")))
+            .flatten()
     }
 
     fn pages(&self) -> impl Iterator<Item = &Page> {

@@ -333,8 +333,8 @@ fn bundle_files(dist: &Path, prefix: &str, wasm_part: &'static str) -> Result<Ve
 }
 
 /// A first visit to a policy guide link (`/programs/dibao?region=441521`):
-/// the guide's page (in zh-CN the one with the page's first paint,
-/// `crate::guide_paint`; else `guide.html`) and light bundle, the
+/// the guide's page with the page's first paint in its language
+/// (`crate::guide_paint`) and light bundle, the
 /// stylesheet and icons the home page also loads (`shared`), the place's
 /// guide file and the rules engine's messages (parameter names) in the
 /// page's language; in zh-TW and en also that language's UI messages that
@@ -362,14 +362,12 @@ fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
             "parameter names",
             &format!("i18n/{lang}/params.ftl"),
         )?];
-        if lang == "zh-CN" {
-            extra.push(sized(
-                dist,
-                "page (with the page's first paint)",
-                &format!("{}/441521/dibao.html", crate::guide_paint::DIR),
-            )?);
-        } else {
-            extra.push(sized(dist, "page (guide)", crate::landing::GUIDE_PAGE)?);
+        extra.push(sized(
+            dist,
+            "page (with the page's first paint)",
+            &format!("{}/441521/{lang}/dibao.html", crate::guide_paint::DIR),
+        )?);
+        if lang != "zh-CN" {
             extra.push(sized(
                 dist,
                 "UI messages (the guide's)",

@@ -2,12 +2,13 @@
 //! 441521`) is often a first visit from a WeChat group; without a first
 //! paint its text waited for the guide bundle, the place's guide file and
 //! the parameters' names (Lighthouse: LCP ≈ 2.6 s). So `cargo xtask build`
-//! writes every guide page of every place in zh-CN as static HTML, from the
-//! same guide file the app reads (`rules_core::guide::PlaceGuide`) and the
-//! same zh-CN messages:
+//! writes every guide page of every place in each language as static HTML,
+//! from the same guide file the app reads (`rules_core::guide::PlaceGuide`)
+//! and the same messages:
 //!
-//! - `dist/guide-pages/<code>/index.html` (`/programs?region=<code>`) and
-//!   `dist/guide-pages/<code>/<program>.html` (`/programs/<program>?…`):
+//! - `dist/guide-pages/<code>/<lang>/index.html` (`/programs?region=<code>`)
+//!   and `dist/guide-pages/<code>/<lang>/<program>.html`
+//!   (`/programs/<program>?…`):
 //!   the guide's page (its loader waits for the first paint before it
 //!   fetches the bundle, as the home page's does) with the page's markup,
 //!   which mirrors `app/src/pages/programs.rs` and
@@ -17,8 +18,9 @@
 //!   pages are true (`from`, `until`: the guide shows the values in force
 //!   on the day it is read, and a page is written for the build's day).
 //!
-//! The server sends such a page when the link's place has one, the page
-//! would open in zh-CN and today is within its days; else `guide.html`
+//! The server sends such a page when the link's place has one, in the
+//! language the page would open in, and today is within its days; else
+//! `guide.html`
 //! (server/src/web.rs). The guide bundle replaces the first paint once the
 //! place's guide and the names have arrived, with the same elements, so
 //! nothing moves. `tests/e2e/guide-paint.test.mjs` checks every page of
@@ -40,17 +42,22 @@ use crate::shell::root;
 /// only the server sends them).
 pub const DIR: &str = "guide-pages";
 
-/// The zh-CN messages the guide's pages show: the UI file and the
+/// A language's messages the guide's pages show: the UI file and the
 /// parameters' names.
-struct Messages(FluentBundle<FluentResource>);
+struct Messages {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+}
 
 impl Messages {
-    fn load() -> Result<Messages, String> {
-        let mut bundle = FluentBundle::new(vec![unic_langid::langid!("zh-CN")]);
+    fn load(lang: &'static str) -> Result<Messages, String> {
+        let id: unic_langid::LanguageIdentifier =
+            lang.parse().map_err(|e| format!("{lang}: {e}"))?;
+        let mut bundle = FluentBundle::new(vec![id]);
         // As in the app: no U+2068/U+2069 around arguments.
         bundle.set_use_isolating(false);
         for file in ["app.ftl", "params.ftl"] {
-            let path = root().join("app/i18n/zh-CN").join(file);
+            let path = root().join("app/i18n").join(lang).join(file);
             let text =
                 std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let resource = FluentResource::try_new(text)
@@ -59,27 +66,32 @@ impl Messages {
                 .add_resource(resource)
                 .map_err(|e| format!("{}: {e:?}", path.display()))?;
         }
-        Ok(Messages(bundle))
+        Ok(Messages { lang, bundle })
     }
 
     fn has(&self, id: &str) -> bool {
-        self.0.has_message(id)
+        self.bundle.has_message(id)
     }
 
     /// A message with its arguments (all strings, as the app passes them).
     fn tr_args(&self, id: &str, args: &[(&str, &str)]) -> Result<String, String> {
         let pattern = self
-            .0
+            .bundle
             .get_message(id)
             .and_then(|m| m.value())
-            .ok_or_else(|| format!("guide first paint: app/i18n/zh-CN has no message {id}"))?;
+            .ok_or_else(|| {
+                format!(
+                    "guide first paint: app/i18n/{} has no message {id}",
+                    self.lang
+                )
+            })?;
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(*name, *value);
         }
         let mut errors = Vec::new();
         let text = self
-            .0
+            .bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors);
         if errors.is_empty() {
             Ok(text.into_owned())
@@ -107,47 +119,91 @@ fn message_id(prefix: &str, program: ProgramId) -> String {
     format!("{prefix}-{}", program.as_str().replace('_', "-"))
 }
 
-/// Write every place's guide pages for `today` into `dist/guide-pages/`;
-/// `page` is the guide's page whose loader waits for the first paint.
+/// Write every place's guide pages in every language for `today` into
+/// `dist/guide-pages/`; `page` is the guide's page (zh-CN) whose loader waits
+/// for the first paint.
 pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
-    let messages = Messages::load()?;
     let template = std::fs::read_to_string(root().join("xtask/guide-paint.html"))
         .map_err(|e| format!("xtask/guide-paint.html: {e}"))?;
-    let at = page.find("<body>").ok_or("dist/guide.html has no <body>")? + "<body>".len();
+    let zh_cn = Messages::load("zh-CN")?;
     let dir = dist.join(DIR);
     let mut days = BTreeMap::new();
-    for pack in rules_core::packs::embedded_ref() {
-        let guide = PlaceGuide::of(pack);
-        let place_dir = dir.join(&guide.code);
-        std::fs::create_dir_all(&place_dir).map_err(|e| format!("{}: {e}", place_dir.display()))?;
-        let mut pages = vec![("index".to_owned(), program_list(&messages, &guide)?)];
-        for program in &guide.programs {
-            pages.push((
-                program.id.as_str().to_owned(),
-                program_detail(&messages, &guide, program, today)?,
-            ));
+    for lang in api_boundary::site::LANGUAGES {
+        let messages = Messages::load(lang)?;
+        let page = in_language(page, &zh_cn, &messages)?;
+        let at = page.find("<body>").ok_or("dist/guide.html has no <body>")? + "<body>".len();
+        for pack in rules_core::packs::embedded_ref() {
+            let guide = PlaceGuide::of(pack);
+            let place_dir = dir.join(&guide.code).join(lang);
+            std::fs::create_dir_all(&place_dir)
+                .map_err(|e| format!("{}: {e}", place_dir.display()))?;
+            let mut pages = vec![("index".to_owned(), program_list(&messages, &guide)?)];
+            for program in &guide.programs {
+                pages.push((
+                    program.id.as_str().to_owned(),
+                    program_detail(&messages, &guide, program, today)?,
+                ));
+            }
+            for (name, body) in pages {
+                let first_paint = fill(&template, |key| match key {
+                    "page" => Ok(body.clone()),
+                    _ => match key.strip_prefix("pressed:") {
+                        Some(tag) => Ok((tag == lang).to_string()),
+                        None => messages.html(key),
+                    },
+                })?;
+                let html = format!("{}{first_paint}{}", &page[..at], &page[at..]);
+                let path = place_dir.join(format!("{name}.html"));
+                std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            let (from, until) = guide.unchanged_around(today);
+            days.insert(
+                guide.code.clone(),
+                serde_json::json!({
+                    "from": from.map(|d| d.to_string()),
+                    "until": until.map(|d| d.to_string()),
+                }),
+            );
         }
-        for (name, body) in pages {
-            let first_paint = fill(&template, |key| match key {
-                "page" => Ok(body.clone()),
-                id => messages.html(id),
-            })?;
-            let html = format!("{}{first_paint}{}", &page[..at], &page[at..]);
-            let path = place_dir.join(format!("{name}.html"));
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        let (from, until) = guide.unchanged_around(today);
-        days.insert(
-            guide.code.clone(),
-            serde_json::json!({
-                "from": from.map(|d| d.to_string()),
-                "until": until.map(|d| d.to_string()),
-            }),
-        );
     }
     let path = dir.join("pages.json");
     let json = serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?;
     std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The guide's page (built with the zh-CN language, title and description)
+/// in `to`'s: as the app sets them when it starts (`i18n::update_document`).
+fn in_language(page: &str, zh_cn: &Messages, to: &Messages) -> Result<String, String> {
+    let mut page = page.to_owned();
+    for (from, into) in [
+        (
+            "<html lang=zh-CN>".to_owned(),
+            format!("<html lang={}>", to.lang),
+        ),
+        (
+            format!("<title>{}</title>", zh_cn.html("app-page-title")?),
+            format!("<title>{}</title>", to.html("app-page-title")?),
+        ),
+        (
+            format!(
+                "<meta content={} name=description>",
+                zh_cn.html("app-description")?
+            ),
+            format!(
+                r#"<meta content="{}" name=description>"#,
+                to.html("app-description")?
+            ),
+        ),
+    ] {
+        if !page.contains(&from) {
+            return Err(format!(
+                "dist/guide.html: no `{from}` to put in {}",
+                to.lang
+            ));
+        }
+        page = page.replacen(&from, &into, 1);
+    }
+    Ok(page)
 }
 
 /// `/programs?region=…`: `program_list` in app/src/pages/programs.rs.
@@ -326,7 +382,7 @@ fn param_item(m: &Messages, p: &ShownParam) -> Result<String, String> {
     Ok(html)
 }
 
-/// `param_value_text` in app/src/components/param.rs, in zh-CN (money as
+/// `param_value_text` in app/src/components/param.rs (money as
 /// `i18n::format_money` writes it).
 fn value_text(
     m: &Messages,
@@ -338,7 +394,10 @@ fn value_text(
     Ok(match unit {
         Unit::Yuan => {
             let whole = value.strip_suffix(".00").unwrap_or(value);
-            let money = format!("{} {}", group_thousands(whole), m.tr("unit-yuan")?);
+            let money = match m.lang {
+                "en" => format!("¥{}", group_thousands(whole)),
+                _ => format!("{} {}", group_thousands(whole), m.tr("unit-yuan")?),
+            };
             let per = match period {
                 Some(Period::Month) => "amount-per-month",
                 Some(Period::Year) => "amount-per-year",
@@ -368,8 +427,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn values_read_as_the_app_writes_them_in_zh_cn() {
-        let m = Messages::load().unwrap();
+    fn values_read_as_the_app_writes_them() {
+        let m = Messages::load("zh-CN").unwrap();
         let text = |unit, period, value| value_text(&m, unit, period, value).unwrap();
         assert_eq!(text(Unit::Yuan, Some(Period::Month), "860"), "860 元/月");
         assert_eq!(
@@ -380,11 +439,30 @@ mod tests {
         assert_eq!(text(Unit::Months, None, "24"), "24 个月");
         assert_eq!(text(Unit::Flag, None, "0"), "否");
         assert_eq!(text(Unit::Count, None, "1"), "1");
+        let en = Messages::load("en").unwrap();
+        let text = |unit, period, value| value_text(&en, unit, period, value).unwrap();
+        assert_eq!(text(Unit::Yuan, None, "1300.00"), "¥1,300");
+        assert_eq!(text(Unit::Yuan, None, "86.50"), "¥86.50");
+    }
+
+    #[test]
+    fn a_page_is_in_its_language_before_the_app_starts() {
+        let zh_cn = Messages::load("zh-CN").unwrap();
+        let page = format!(
+            "<!doctype html><html lang=zh-CN><title>{}</title><meta content={} name=description><body></body>",
+            zh_cn.html("app-page-title").unwrap(),
+            zh_cn.html("app-description").unwrap()
+        );
+        let en = Messages::load("en").unwrap();
+        let page = in_language(&page, &zh_cn, &en).unwrap();
+        assert!(page.starts_with("<!doctype html><html lang=en><title>Jiuzhu"));
+        assert!(page.contains(r#"<meta content="Check anonymously"#));
+        assert!(in_language("<html lang=en>", &zh_cn, &en).is_err());
     }
 
     #[test]
     fn every_page_is_written_with_its_days() {
-        let m = Messages::load().unwrap();
+        let m = Messages::load("zh-CN").unwrap();
         let today = Date::new(2026, 11, 30).unwrap();
         for pack in rules_core::packs::embedded_ref() {
             let guide = PlaceGuide::of(pack);

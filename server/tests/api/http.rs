@@ -221,21 +221,25 @@ async fn the_policy_guide_gets_the_light_bundles_page_without_a_first_paint() {
 }
 
 #[tokio::test]
-async fn a_guide_link_in_zh_cn_gets_its_pages_first_paint_while_it_is_true() {
+async fn a_guide_link_gets_its_pages_first_paint_in_its_language_while_it_is_true() {
     let site = site().await;
     let dist = site.dir.path().join("dist");
     const GUIDE: &str = r#"<!doctype html><html><head><script type="module">import('/guide-0123456789abcdef.js');</script></head><body></body></html>"#;
-    const PAINTED: &str = r#"<!doctype html><html><head><script type="module">await paint;import('/guide-0123456789abcdef.js');</script></head><body><div id="first-paint">低保</div></body></html>"#;
+    let painted = |lang: &str| {
+        format!(
+            r#"<!doctype html><html lang={lang}><head><script type="module">await paint;import('/guide-0123456789abcdef.js');</script></head><body><div id="first-paint">{lang}</div></body></html>"#
+        )
+    };
     std::fs::write(dist.join("guide.html"), GUIDE).unwrap();
     let pages = dist.join("guide-pages");
-    std::fs::create_dir_all(pages.join("441521")).unwrap();
-    std::fs::create_dir_all(pages.join("620422")).unwrap();
-    for (place, page) in [
-        ("441521", "dibao"),
-        ("441521", "index"),
-        ("620422", "dibao"),
-    ] {
-        std::fs::write(pages.join(place).join(format!("{page}.html")), PAINTED).unwrap();
+    for place in ["441521", "620422"] {
+        for lang in ["zh-CN", "zh-TW", "en"] {
+            let dir = pages.join(place).join(lang);
+            std::fs::create_dir_all(&dir).unwrap();
+            for page in ["dibao", "index"] {
+                std::fs::write(dir.join(format!("{page}.html")), painted(lang)).unwrap();
+            }
+        }
     }
     // 441521's pages are true from 2020 on; 620422's only until 2021.
     std::fs::write(
@@ -250,12 +254,25 @@ async fn a_guide_link_in_zh_cn_gets_its_pages_first_paint_while_it_is_true() {
         server::crypto::Keys::from_master(&[0x42; 32]),
     );
     let zh_cn = [("accept-language", "zh-CN,zh;q=0.9")];
-    for path in [
-        "/programs/dibao?region=441521",
-        "/programs?region=441521",
-        "/programs/?region=441521&lang=zh-CN",
+    for (path, headers, lang) in [
+        ("/programs/dibao?region=441521", &zh_cn[..], "zh-CN"),
+        ("/programs?region=441521", &zh_cn[..], "zh-CN"),
+        ("/programs/?region=441521&lang=zh-TW", &zh_cn[..], "zh-TW"),
+        ("/programs/dibao?region=441521&lang=en", &zh_cn[..], "en"),
+        (
+            "/programs/dibao?region=441521",
+            &[("accept-language", "zh-HK,zh;q=0.9")][..],
+            "zh-TW",
+        ),
+        (
+            "/programs/dibao?region=441521",
+            &[("accept-language", "fr-FR,en-US;q=0.9")][..],
+            "en",
+        ),
+        // No browser language at all: zh-CN, the portal's default.
+        ("/programs/dibao?region=441521", &[][..], "zh-CN"),
     ] {
-        let response = get(&state, path, &zh_cn).await;
+        let response = get(&state, path, headers).await;
         assert!(
             header(&response, "vary")
                 .to_ascii_lowercase()
@@ -265,33 +282,24 @@ async fn a_guide_link_in_zh_cn_gets_its_pages_first_paint_while_it_is_true() {
         // Both loaders are allowed by the one policy.
         let csp = header(&response, "content-security-policy").to_owned();
         assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
-        assert_eq!(body(response).await, PAINTED.as_bytes(), "{path}");
+        assert_eq!(
+            body(response).await,
+            painted(lang).as_bytes(),
+            "{path} {headers:?}"
+        );
     }
-    // No browser language at all: zh-CN, the portal's default.
-    let response = get(&state, "/programs/dibao?region=441521", &[]).await;
-    assert_eq!(body(response).await, PAINTED.as_bytes());
-    for (path, headers) in [
-        // Another language, by the link or by the browser.
-        ("/programs/dibao?region=441521&lang=en", &zh_cn[..]),
-        (
-            "/programs/dibao?region=441521",
-            &[("accept-language", "zh-TW,zh;q=0.9")][..],
-        ),
-        (
-            "/programs/dibao?region=441521",
-            &[("accept-language", "en-US,en;q=0.9")][..],
-        ),
+    for path in [
         // No place in the link, an unknown place or page.
-        ("/programs/dibao", &zh_cn[..]),
-        ("/programs/dibao?region=999999", &zh_cn[..]),
-        ("/programs/tekun?region=441521", &zh_cn[..]),
-        ("/programs/x%2Findex?region=441521", &zh_cn[..]),
+        "/programs/dibao",
+        "/programs/dibao?region=999999",
+        "/programs/tekun?region=441521",
+        "/programs/x%2Findex?region=441521",
         // Pages whose values have changed since they were written.
-        ("/programs/dibao?region=620422", &zh_cn[..]),
+        "/programs/dibao?region=620422",
     ] {
-        let response = get(&state, path, headers).await;
+        let response = get(&state, path, &zh_cn).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
-        assert_eq!(body(response).await, GUIDE.as_bytes(), "{path} {headers:?}");
+        assert_eq!(body(response).await, GUIDE.as_bytes(), "{path}");
     }
 }
 
