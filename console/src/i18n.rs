@@ -101,25 +101,12 @@ impl Lang {
 
     /// Map a browser or stored language tag to a shipped language:
     /// traditional Chinese variants to zh-TW, other Chinese to zh-CN,
-    /// English to en.
+    /// English to en (as the resident app does).
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-        let mut parts = tag.split('-');
-        match parts.next()? {
-            "zh" => {
-                let rest: Vec<&str> = parts.collect();
-                let traditional = rest
-                    .iter()
-                    .any(|p| matches!(*p, "tw" | "hk" | "mo" | "hant"));
-                let simplified = rest.contains(&"hans");
-                Some(if traditional && !simplified {
-                    Lang::ZhTw
-                } else {
-                    Lang::ZhCn
-                })
-            }
+        match api_boundary::site::shipped_language(tag)? {
+            "zh-TW" => Some(Lang::ZhTw),
             "en" => Some(Lang::En),
-            _ => None,
+            _ => Some(Lang::ZhCn),
         }
     }
 

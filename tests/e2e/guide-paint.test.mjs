@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  LANGS, repoRoot, startServer, launchBrowser, newPage, appReady,
+  LANGS, repoRoot, startServer, launchBrowser, newPage, appReady, firstPaint, difference,
 } from './harness.mjs';
 
 const dist = process.env.JIUZHU_DIST ?? join(repoRoot, 'dist');
@@ -35,56 +35,6 @@ async function served(path, lang) {
   const response = await fetch(`${server.url}${path}`, { headers: { 'accept-language': lang } });
   assert.equal(response.status, 200, path);
   return response.text();
-}
-
-/** The first paint's markup in a page (the `#first-paint` element), or null. */
-function firstPaint(html) {
-  const start = html.indexOf('<div id="first-paint">');
-  return start < 0 ? null : html.slice(start, html.lastIndexOf('</body>'));
-}
-
-/** In the page: the first difference between the first paint `markup` and
- *  what the app now shows in `<body>` (comments dropped, adjacent text
- *  joined), as the two elements' markup; null when they are equal. */
-function difference(markup) {
-  const clean = (root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
-    const comments = [];
-    while (walker.nextNode()) comments.push(walker.currentNode);
-    for (const c of comments) c.remove();
-    root.normalize();
-    return root;
-  };
-  const template = document.createElement('template');
-  template.innerHTML = markup;
-  const painted = clean(template.content.firstElementChild);
-  const app = document.createElement('div');
-  for (const el of document.body.children) {
-    if (el.tagName !== 'SCRIPT') app.appendChild(el.cloneNode(true));
-  }
-  clean(app);
-  const first = (a, b) => {
-    const [as, bs] = [[...a.childNodes], [...b.childNodes]];
-    const sameTag = a.nodeType === b.nodeType && a.nodeName === b.nodeName;
-    const sameAttrs = a.nodeType !== 1 || (a.attributes.length === b.attributes.length
-      && [...a.attributes].every((x) => b.getAttribute(x.name) === x.value));
-    if (!sameTag || !sameAttrs || as.length !== bs.length
-      || (a.nodeType === 3 && a.data !== b.data)) {
-      return [a.outerHTML ?? a.data, b.outerHTML ?? b.data];
-    }
-    for (let i = 0; i < as.length; i++) {
-      const d = first(as[i], bs[i]);
-      if (d) return d;
-    }
-    return null;
-  };
-  const [ps, as] = [[...painted.childNodes], [...app.childNodes]];
-  if (ps.length !== as.length) return [`${ps.length} elements`, `${as.length} elements`];
-  for (let i = 0; i < ps.length; i++) {
-    const d = first(ps[i], as[i]);
-    if (d) return d;
-  }
-  return null;
 }
 
 for (const code of places) {

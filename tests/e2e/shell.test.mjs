@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import {
   LANGS, DESKTOP, messages, startServer, launchBrowser, newPage, screenshotPath, appReady,
+  firstPaint, difference,
 } from './harness.mjs';
 
 let server;
@@ -75,6 +76,8 @@ test('the home page paints before the app arrives, from the zh-CN messages, and 
   await page.goto(server.url);
   await appReady(page);
   assert.deepEqual(await boxes(page), before);
+  // And it is what the app renders, element for element.
+  assert.deepEqual(await page.evaluate(difference, firstPaint(html)), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

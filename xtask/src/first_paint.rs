@@ -112,14 +112,45 @@ fn lookup<'a>(messages: &'a [(String, String)], id: &str) -> Result<&'a str, Str
 }
 
 /// Fill the template: `{{message-id}}` becomes that zh-CN message (escaped),
-/// `{{regions}}` the list of places.
+/// `{{regions}}` the list of places; then put it into the frame.
 pub fn render(template: &str, ftl: &str) -> Result<String, String> {
     let messages = simple_messages(ftl)?;
-    fill(template, |key| {
+    let message = |id: &str| Ok(escape(lookup(&messages, id)?));
+    let page = fill(template, |key| {
         if key == "regions" {
             regions_html(&messages)
         } else {
-            Ok(escape(lookup(&messages, key)?))
+            message(key)
+        }
+    })?;
+    frame("/", "zh-CN", &page, message)
+}
+
+/// A page's markup in the frame of every page (`xtask/paint-frame.html`):
+/// `current` is the page's own link in the header (`/`, `/programs`), `lang`
+/// its language, `message` a message of that language as markup.
+pub fn frame(
+    current: &str,
+    lang: &str,
+    page: &str,
+    message: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let template = std::fs::read_to_string(root().join("xtask/paint-frame.html"))
+        .map_err(|e| format!("xtask/paint-frame.html: {e}"))?;
+    fill(&template, |key| {
+        if key == "page" {
+            Ok(page.to_owned())
+        } else if let Some(path) = key.strip_prefix("link:") {
+            Ok(if path == current {
+                r#" aria-current="page""#
+            } else {
+                r#" rel="external""#
+            }
+            .to_owned())
+        } else if let Some(tag) = key.strip_prefix("pressed:") {
+            Ok((tag == lang).to_string())
+        } else {
+            message(key)
         }
     })
 }

@@ -12,8 +12,8 @@
 //!   the guide's page (its loader waits for the first paint before it
 //!   fetches the bundle, as the home page's does) with the page's markup,
 //!   which mirrors `app/src/pages/programs.rs` and
-//!   `app/src/components/param.rs` element for element; the frame is
-//!   `xtask/guide-paint.html`;
+//!   `app/src/components/param.rs` element for element, in the frame of
+//!   `xtask/paint-frame.html`;
 //! - `dist/guide-pages/pages.json`: for each place, the days on which its
 //!   pages are true (`from`, `until`: the guide shows the values in force
 //!   on the day it is read, and a page is written for the build's day).
@@ -35,7 +35,7 @@ use rules_core::pack::Unit;
 use rules_core::program::GROUPS;
 use rules_core::{Date, Period, ProgramId};
 
-use crate::first_paint::{escape, fill};
+use crate::first_paint::{escape, frame};
 use crate::shell::root;
 
 /// Where the pages go in `dist/` (the service worker does not cache them:
@@ -123,8 +123,6 @@ fn message_id(prefix: &str, program: ProgramId) -> String {
 /// `dist/guide-pages/`; `page` is the guide's page (zh-CN) whose loader waits
 /// for the first paint.
 pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
-    let template = std::fs::read_to_string(root().join("xtask/guide-paint.html"))
-        .map_err(|e| format!("xtask/guide-paint.html: {e}"))?;
     let zh_cn = Messages::load("zh-CN")?;
     let dir = dist.join(DIR);
     let mut days = BTreeMap::new();
@@ -145,13 +143,7 @@ pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
                 ));
             }
             for (name, body) in pages {
-                let first_paint = fill(&template, |key| match key {
-                    "page" => Ok(body.clone()),
-                    _ => match key.strip_prefix("pressed:") {
-                        Some(tag) => Ok((tag == lang).to_string()),
-                        None => messages.html(key),
-                    },
-                })?;
+                let first_paint = frame("/programs", lang, &body, |id| messages.html(id))?;
                 let html = format!("{}{first_paint}{}", &page[..at], &page[at..]);
                 let path = place_dir.join(format!("{name}.html"));
                 std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
