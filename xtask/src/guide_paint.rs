@@ -255,7 +255,7 @@ fn program_detail(
 ) -> Result<String, String> {
     let id = e.id.as_str();
     let mut html = format!(
-        r#"<article class="program-guide" data-program="{id}"><p class="region-line"><a href="/programs?region={code}" aria-current="page">{region}</a></p><h1>{name}</h1>"#,
+        r#"<article class="program-guide" data-program="{id}"><p class="region-line"><a href="/programs?region={code}">{region}</a></p><h1>{name}</h1>"#,
         code = escape(&place.code),
         region = m.html_args("guide-heading", &[("region", &place.name)])?,
         name = m.html(&message_id("program", e.id))?,

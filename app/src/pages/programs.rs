@@ -157,7 +157,7 @@ fn program_detail(place: &'static PlaceGuide, e: &'static ProgramGuide) -> impl 
     let back = format!("/programs?region={code}");
     view! {
         <article class="program-guide" data-program=program.as_str()>
-            <p class="region-line"><A href=back>{move || tr_args("guide-heading", [("region", region.as_str())])}</A></p>
+            <p class="region-line"><A href=back exact=true>{move || tr_args("guide-heading", [("region", region.as_str())])}</A></p>
             <h1>{move || tr(name_id)}</h1>
             {if e.offered {
                 view! { <p class="lead">{move || tr(&guide)}</p> }.into_any()
