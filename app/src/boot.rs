@@ -42,26 +42,26 @@ fn begin(mount: fn(i18n::Lang), prepare: Option<Prepare>) {
     if i18n::is_loaded(lang) {
         // The built-in messages were parsed just now (`is_loaded`): the
         // page is built in the next task, not in this one.
-        after(0, move || when_ready(0, lang, mount, prepare));
+        after(0, move || replace_when_ready(lang, mount, prepare));
     } else {
         // Another language's messages are a static file: fetch them first,
         // so the app does not flash the default language. If that fails
         // (offline), the built-in zh-CN messages stand in.
         wasm_bindgen_futures::spawn_local(async move {
             i18n::load_language(lang).await;
-            when_ready(0, lang, mount, prepare);
+            replace_when_ready(lang, mount, prepare);
         });
     }
 }
 
-/// Replace the first paint once `prepare` is ready, checking every 20 ms
-/// for at most 10 s (then the page shows its own "loading" or error).
-fn when_ready(tries: u32, lang: i18n::Lang, mount: fn(i18n::Lang), prepare: Option<Prepare>) {
-    if tries >= 500 || prepare.is_none_or(|p| (p.ready)(lang)) {
-        replace_first_paint(lang, mount);
-    } else {
-        after(20, move || when_ready(tries + 1, lang, mount, prepare));
-    }
+/// Replace the first paint once `prepare` is ready, for at most 10 s (then
+/// the page shows its own "loading" or error).
+fn replace_when_ready(lang: i18n::Lang, mount: fn(i18n::Lang), prepare: Option<Prepare>) {
+    when(
+        500,
+        move || prepare.is_none_or(|p| (p.ready)(lang)),
+        move || replace_first_paint(lang, mount),
+    );
 }
 
 fn first_paint() -> Option<web_sys::Element> {
@@ -80,7 +80,8 @@ fn replace_first_paint(lang: i18n::Lang, mount: fn(i18n::Lang)) {
         run(lang, mount);
         return;
     };
-    when_painted(0, move || {
+    // At most 2 s: a page in a background tab may never paint.
+    when(100, painted, move || {
         first_paint.remove();
         run(lang, mount);
     });
@@ -107,15 +108,19 @@ fn after(ms: i32, f: impl FnOnce() + 'static) {
     );
 }
 
-/// Run `f` once the page has had its first contentful paint, checking every
-/// 20 ms for at most 2 s (a page in a background tab may never paint).
-fn when_painted(tries: u32, f: impl FnOnce() + 'static) {
-    let painted = web_sys::window()
-        .and_then(|w| w.performance())
-        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
-    if painted || tries >= 100 {
+/// Run `f` once `ready` says so, checking every 20 ms, at most `tries`
+/// times (then anyway).
+fn when(tries: u32, ready: impl Fn() -> bool + 'static, f: impl FnOnce() + 'static) {
+    if tries == 0 || ready() {
         f();
     } else {
-        after(20, move || when_painted(tries + 1, f));
+        after(20, move || when(tries - 1, ready, f));
     }
+}
+
+/// Whether the page has had its first contentful paint.
+fn painted() -> bool {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
 }

@@ -215,12 +215,12 @@ impl Site {
         };
         let guide_pages = GuidePages::load(dist)?;
         // One policy for the pages: name every inline script of each.
-        let all: String = [&index, &shell, &guide]
+        let texts: Vec<std::borrow::Cow<str>> = [&index, &shell, &guide]
             .into_iter()
             .chain(guide_pages.pages())
             .map(|page| String::from_utf8_lossy(&page.0))
             .collect();
-        let csp = content_security_policy(&all);
+        let csp = pages_policy(texts.iter().map(|t| t.as_ref()));
         let console_path = dist.join("console").join("index.html");
         let console = if console_path.exists() {
             let page = Page::load(&console_path)?;
@@ -267,7 +267,13 @@ impl Site {
 /// nothing else inline can run. WASM compilation needs `wasm-unsafe-eval`
 /// (not `unsafe-eval`).
 pub fn content_security_policy(index_html: &str) -> String {
-    let mut bodies: Vec<&str> = inline_scripts(index_html).collect();
+    pages_policy([index_html])
+}
+
+/// [`content_security_policy`] for several pages: every inline script of
+/// each is named.
+fn pages_policy<'a>(pages: impl IntoIterator<Item = &'a str>) -> String {
+    let mut bodies: Vec<&str> = pages.into_iter().flat_map(inline_scripts).collect();
     bodies.sort_unstable();
     bodies.dedup();
     let hashes: String = bodies

@@ -52,13 +52,13 @@ pub fn build_app() -> Result<(), String> {
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
     let dist = root().join("dist");
-    let guide_page = crate::landing::build(&dist)?;
+    let guide = crate::landing::build(&dist)?;
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_guides(&dist)?;
     crate::first_paint::write_first_paint(&dist)?;
-    crate::guide_paint::write(&dist, &guide_page, rules_core::Date::today_utc())?;
+    crate::guide_paint::write(&dist, &guide.painted_page, rules_core::Date::today_utc())?;
     strip_ftl_comments(&dist)?;
-    crate::guide_messages::write(&dist, &guide_wasm(&dist)?)?;
+    crate::guide_messages::write(&dist, &guide.wasm)?;
     crate::offline::write_service_worker(&dist, &files(&dist)?)?;
     precompress(&dist)
 }
@@ -86,25 +86,6 @@ pub fn without_comments(text: &str) -> String {
         .filter(|line| !line.starts_with('#'))
         .flat_map(|line| [line, "\n"])
         .collect()
-}
-
-/// The guide bundle's WASM in `dist/`.
-fn guide_wasm(dist: &Path) -> Result<PathBuf, String> {
-    let found: Vec<PathBuf> = files(dist)?
-        .into_iter()
-        .filter(|f| {
-            f.parent() == Some(dist)
-                && f.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("guide-") && n.ends_with("_bg.wasm"))
-        })
-        .collect();
-    match found.as_slice() {
-        [one] => Ok(one.clone()),
-        _ => Err(format!(
-            "expected one guide-*_bg.wasm in dist/, found {found:?}"
-        )),
-    }
 }
 
 fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {

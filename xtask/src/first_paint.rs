@@ -123,21 +123,27 @@ pub fn render(template: &str, ftl: &str) -> Result<String, String> {
             message(key)
         }
     })?;
-    frame("/", "zh-CN", &page, message)
+    frame(&frame_template()?, "/", "zh-CN", &page, message)
 }
 
-/// A page's markup in the frame of every page (`xtask/paint-frame.html`):
-/// `current` is the page's own link in the header (`/`, `/programs`), `lang`
-/// its language, `message` a message of that language as markup.
+/// The frame of every page's first paint, `xtask/paint-frame.html`.
+pub fn frame_template() -> Result<String, String> {
+    std::fs::read_to_string(root().join("xtask/paint-frame.html"))
+        .map_err(|e| format!("xtask/paint-frame.html: {e}"))
+}
+
+/// A page's markup in the frame of every page (`template`, from
+/// [`frame_template`]): `current` is the page's own link in the header (`/`,
+/// `/programs`), `lang` its language, `message` a message of that language
+/// as markup.
 pub fn frame(
+    template: &str,
     current: &str,
     lang: &str,
     page: &str,
     message: impl Fn(&str) -> Result<String, String>,
 ) -> Result<String, String> {
-    let template = std::fs::read_to_string(root().join("xtask/paint-frame.html"))
-        .map_err(|e| format!("xtask/paint-frame.html: {e}"))?;
-    fill(&template, |key| {
+    fill(template, |key| {
         if key == "page" {
             Ok(page.to_owned())
         } else if let Some(path) = key.strip_prefix("link:") {

@@ -35,7 +35,7 @@ use rules_core::pack::Unit;
 use rules_core::program::GROUPS;
 use rules_core::{Date, Period, ProgramId};
 
-use crate::first_paint::{escape, frame};
+use crate::first_paint::{escape, frame, frame_template};
 use crate::shell::root;
 
 /// Where the pages go in `dist/` (the service worker does not cache them:
@@ -123,40 +123,48 @@ fn message_id(prefix: &str, program: ProgramId) -> String {
 /// `dist/guide-pages/`; `page` is the guide's page (zh-CN) whose loader waits
 /// for the first paint.
 pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
+    let template = frame_template()?;
     let zh_cn = Messages::load("zh-CN")?;
-    let dir = dist.join(DIR);
-    let mut days = BTreeMap::new();
+    // Each language's messages and page, with where its body starts.
+    let mut languages = Vec::new();
     for lang in api_boundary::site::LANGUAGES {
         let messages = Messages::load(lang)?;
         let page = in_language(page, &zh_cn, &messages)?;
         let at = page.find("<body>").ok_or("dist/guide.html has no <body>")? + "<body>".len();
-        for pack in rules_core::packs::embedded_ref() {
-            let guide = PlaceGuide::of(pack);
-            let place_dir = dir.join(&guide.code).join(lang);
+        languages.push((messages, page, at));
+    }
+    let dir = dist.join(DIR);
+    let mut days = BTreeMap::new();
+    for pack in rules_core::packs::embedded_ref() {
+        let guide = PlaceGuide::of(pack);
+        for (messages, page, at) in &languages {
+            let place_dir = dir.join(&guide.code).join(messages.lang);
             std::fs::create_dir_all(&place_dir)
                 .map_err(|e| format!("{}: {e}", place_dir.display()))?;
-            let mut pages = vec![("index".to_owned(), program_list(&messages, &guide)?)];
+            let mut pages = vec![("index", program_list(messages, &guide)?)];
             for program in &guide.programs {
                 pages.push((
-                    program.id.as_str().to_owned(),
-                    program_detail(&messages, &guide, program, today)?,
+                    program.id.as_str(),
+                    program_detail(messages, &guide, program, today)?,
                 ));
             }
             for (name, body) in pages {
-                let first_paint = frame("/programs", lang, &body, |id| messages.html(id))?;
-                let html = format!("{}{first_paint}{}", &page[..at], &page[at..]);
+                let first_paint = frame(&template, "/programs", messages.lang, &body, |id| {
+                    messages.html(id)
+                })?;
+                let html = format!("{}{first_paint}{}", &page[..*at], &page[*at..]);
                 let path = place_dir.join(format!("{name}.html"));
                 std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
             }
-            let (from, until) = guide.unchanged_around(today);
-            days.insert(
-                guide.code.clone(),
-                serde_json::json!({
-                    "from": from.map(|d| d.to_string()),
-                    "until": until.map(|d| d.to_string()),
-                }),
-            );
         }
+        let (from, until) = guide.unchanged_around(today);
+        days.insert(
+            guide.code.clone(),
+            serde_json::json!({
+                "from": from.map(|d| d.to_string()),
+                "until": until.map(|d| d.to_string()),
+            }),
+        );
     }
     let path = dir.join("pages.json");
     let json = serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?;

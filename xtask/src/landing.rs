@@ -38,9 +38,8 @@ struct Light {
 /// app's Trunk build, which empties `dist/`): their JS and WASM beside the
 /// app's, the landing page as `dist/index.html`, the guide's as
 /// `dist/guide.html`, and the app's page kept as `dist/shell.html`. Returns
-/// the guide's page for pages with a first paint (its loader waits for the
-/// paint), which `crate::guide_paint` fills.
-pub fn build(dist: &Path) -> Result<String, String> {
+/// what the guide's later build steps need of its bundle.
+pub fn build(dist: &Path) -> Result<GuideBundle, String> {
     let index = std::fs::read_to_string(root().join("index.html"))
         .map_err(|e| format!("index.html: {e}"))?;
     let app_page = std::fs::read_to_string(dist.join("index.html"))
@@ -64,9 +63,20 @@ pub fn build(dist: &Path) -> Result<String, String> {
     write(&dist.join("shell.html"), &app_page)?;
     write(&dist.join(GUIDE_PAGE), &guide_page)?;
     write(&dist.join("index.html"), &home_page)?;
-    // The guide's pages with a first paint (`crate::guide_paint`) wait for
-    // it, as the home page does.
-    with_loader(&guide.page, &guide.js, &loader("guide", &guide, &app, true))
+    Ok(GuideBundle {
+        // The guide's pages with a first paint (`crate::guide_paint`) wait
+        // for it, as the home page does.
+        painted_page: with_loader(&guide.page, &guide.js, &loader("guide", &guide, &app, true))?,
+        wasm: dist.join(&guide.wasm),
+    })
+}
+
+/// The guide bundle, built: its page for pages with a first paint (the
+/// loader waits for the paint; `crate::guide_paint` fills it) and its WASM
+/// in `dist/` (`crate::guide_messages` reads its message ids).
+pub struct GuideBundle {
+    pub painted_page: String,
+    pub wasm: std::path::PathBuf,
 }
 
 /// One light bundle, the app crate's binary `bin`: Trunk builds it from a

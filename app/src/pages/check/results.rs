@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rules_core::program::GROUPS;
 use rules_core::{Bound, Decision, Outcome, Period, Screening, Status};
 
 use super::member_label;
@@ -13,8 +14,6 @@ use crate::i18n::{self, tr, tr_args};
 use crate::pages::program_name_id;
 use crate::state::{Store, use_store};
 use crate::t;
-
-use rules_core::program::GROUPS;
 
 fn outcome_slug(o: Outcome) -> &'static str {
     match o {
