@@ -32,6 +32,9 @@ use crate::{AppState, clock};
 
 /// Where the build writes the guide's pages with a first paint.
 const GUIDE_PAGES: &str = "guide-pages";
+/// The home page with its first paint in each language but zh-CN
+/// (`<lang>.html`; zh-CN's is `index.html`), written by `cargo xtask build`.
+const HOME_PAGES: &str = "home-pages";
 
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -46,8 +49,10 @@ pub struct Site(Arc<SiteInner>);
 
 struct SiteInner {
     dist: PathBuf,
-    /// `/`: the page with the home page's first paint.
+    /// `/`: the page with the home page's first paint (zh-CN).
     index: Page,
+    /// The same in the other languages, where the build wrote them.
+    home_pages: HashMap<&'static str, Page>,
     /// Every other client route.
     shell: Page,
     /// The policy guide's routes (`/programs`, `/programs/:id`): the guide
@@ -151,13 +156,8 @@ impl GuidePages {
     /// phone's time zone). Anything else gets `guide.html`.
     fn find(&self, uri: &Uri, accept_language: Option<&str>, today: Date) -> Option<&Page> {
         let page = api_boundary::site::guide_page(uri.path())?;
-        let query = |name: &str| {
-            uri.query()?
-                .split('&')
-                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
-        };
-        let place = self.0.get(query("region")?)?;
-        let lang = api_boundary::site::first_visit_language(query("lang"), accept_language);
+        let place = self.0.get(query_value(uri, "region")?)?;
+        let lang = api_boundary::site::first_visit_language(query_value(uri, "lang"), accept_language);
         let day = today.unix_days();
         let true_on = place.from.is_none_or(|f| f.unix_days() < day)
             && place.until.is_none_or(|u| day + 1 < u.unix_days());
@@ -214,9 +214,17 @@ impl Site {
             Page(shell.0.clone())
         };
         let guide_pages = GuidePages::load(dist)?;
+        let mut home_pages = HashMap::new();
+        for lang in api_boundary::site::LANGUAGES {
+            let path = dist.join(HOME_PAGES).join(format!("{lang}.html"));
+            if path.exists() {
+                home_pages.insert(lang, Page::load(&path)?);
+            }
+        }
         // One policy for the pages: name every inline script of each.
         let texts: Vec<std::borrow::Cow<str>> = [&index, &shell, &guide]
             .into_iter()
+            .chain(home_pages.values())
             .chain(guide_pages.pages())
             .map(|page| String::from_utf8_lossy(&page.0))
             .collect();
@@ -239,6 +247,7 @@ impl Site {
         Ok(Site(Arc::new(SiteInner {
             dist: dist.to_owned(),
             index,
+            home_pages,
             shell,
             guide,
             guide_pages,
@@ -324,8 +333,33 @@ pub fn router(site: Site) -> Router<AppState> {
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-async fn index(State(state): State<AppState>) -> Response {
-    page_response(&state.site.0.index)
+/// `/`: the home page with its first paint in the language the page opens
+/// in (the link's `?lang=`, else the browser's languages; the app also
+/// looks at a choice saved on the phone, which the server cannot see).
+async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let site = &state.site.0;
+    let lang = api_boundary::site::first_visit_language(
+        query_value(&uri, "lang"),
+        accept_language(&headers),
+    );
+    let mut response = page_response(site.home_pages.get(lang).unwrap_or(&site.index));
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response
+}
+
+/// The value of `name` in the request's query, as written.
+fn query_value<'u>(uri: &'u Uri, name: &str) -> Option<&'u str> {
+    uri.query()?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
 }
 
 async fn console_index(State(state): State<AppState>) -> Response {
@@ -367,13 +401,10 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri, headers: HeaderMap) ->
         };
     }
     if api_boundary::site::is_guide_path(path) {
-        let accept_language = headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
         let page = site
             .0
             .guide_pages
-            .find(&uri, accept_language, clock::today())
+            .find(&uri, accept_language(&headers), clock::today())
             .unwrap_or(&site.0.guide);
         let mut response = page_response(page);
         // The page depends on the browser's languages.

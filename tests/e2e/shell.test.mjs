@@ -56,31 +56,39 @@ for (const lang of LANGS) {
   });
 }
 
-test('the home page paints before the app arrives, from the zh-CN messages, and the app takes its place without moving it', async () => {
-  const m = messages('zh-CN');
-  const html = await (await fetch(server.url)).text();
-  assert.ok(html.includes(`<h1 id="home-heading">${m['home-heading']}</h1>`), 'first paint heading');
-  assert.ok(html.includes(`<p class="lead">${m['home-lead']}</p>`), 'first paint lead');
-  // Other routes get the page without it (no flash of the home page).
-  const shell = await (await fetch(`${server.url}/check/members`)).text();
-  assert.ok(!shell.includes('first-paint'));
-  // Where the first paint puts things is where the app puts them.
-  const boxes = (page) => page.evaluate(() => ['.site-header', 'h1', '.lead', '.promises', '.region-list']
-    .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return `${s} ${r.x},${r.y} ${r.width}x${r.height}`; }));
-  const still = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', javaScriptEnabled: false });
-  const staticPage = await still.newPage();
-  await staticPage.goto(server.url);
-  const before = await boxes(staticPage);
-  await still.close();
-  const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });
-  await page.goto(server.url);
-  await appReady(page);
-  assert.deepEqual(await boxes(page), before);
-  // And it is what the app renders, element for element.
-  assert.deepEqual(await page.evaluate(difference, firstPaint(html)), null);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+for (const lang of LANGS) {
+  test(`the home page paints in ${lang} before the app arrives, and the app takes its place without moving it`, async () => {
+    const m = messages(lang);
+    const html = await (await fetch(server.url, { headers: { 'accept-language': `${lang},en;q=0.5` } })).text();
+    assert.ok(html.includes(`<html lang=${lang}>`), 'the page is in its language');
+    assert.ok(html.includes(`<h1 id="home-heading">${m['home-heading']}</h1>`), 'first paint heading');
+    assert.ok(html.includes(`<p class="lead">${m['home-lead']}</p>`), 'first paint lead');
+    // A link's language wins over the browser's.
+    const linked = await (await fetch(`${server.url}/?lang=${lang}`, { headers: { 'accept-language': 'fr' } })).text();
+    assert.equal(linked, html);
+    // Other routes get the page without it (no flash of the home page).
+    const shell = await (await fetch(`${server.url}/check/members`)).text();
+    assert.ok(!shell.includes('first-paint'));
+    // Where the first paint puts things is where the app puts them.
+    const boxes = (page) => page.evaluate(() => ['.site-header', 'h1', '.lead', '.promises', '.region-list']
+      .map((s) => { const r = document.querySelector(s).getBoundingClientRect(); return `${s} ${r.x},${r.y} ${r.width}x${r.height}`; }));
+    const still = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: lang, javaScriptEnabled: false });
+    const staticPage = await still.newPage();
+    await staticPage.goto(server.url);
+    assert.equal(await heading(staticPage), m['home-heading']);
+    const before = await boxes(staticPage);
+    await still.close();
+    const { context, page, errors } = await newPage(browser, { locale: lang });
+    await page.goto(server.url);
+    await appReady(page);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    assert.deepEqual(await boxes(page), before);
+    // And it is what the app renders, element for element.
+    assert.deepEqual(await page.evaluate(difference, firstPaint(html)), null);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('switching language changes the visible text, the document, and persists', async () => {
   const { context, page, errors } = await newPage(browser, { locale: 'zh-CN' });

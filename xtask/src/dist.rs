@@ -191,8 +191,9 @@ fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 
 /// What the first visit to `/` downloads, from `dist/index.html`: the page,
 /// the stylesheet, the icon and the manifest, and the landing bundle's JS
-/// and WASM, which the page's loader fetches; plus, for a language other
-/// than zh-CN, that language's UI messages (fetched before it mounts). Nothing else is fetched
+/// and WASM, which the page's loader fetches; for a language other than
+/// zh-CN the page is that language's (`home-pages/<lang>.html`) and its UI
+/// messages come too (fetched before the app mounts). Nothing else is fetched
 /// on `/`: the rules engine's messages and a place's pack come when the check
 /// or the policy guide opens (listed below the total, not counted).
 pub fn report_size() -> Result<u64, String> {
@@ -243,15 +244,24 @@ pub fn report_size() -> Result<u64, String> {
         "{:<34} {:<44} {raw:>9} {br:>9}",
         "first visit, zh-CN", "total"
     );
+    // In zh-TW and en the page is that language's (its first paint in it)
+    // instead of `index.html`, and the UI messages come too.
+    let index = &first[0];
     for lang in ["zh-TW", "en"] {
+        let page = sized(
+            &dist,
+            "page (with the first paint)",
+            &format!("{}/{lang}.html", crate::first_paint::HOME_DIR),
+        )?;
         let ftl = sized(&dist, "UI messages", &format!("i18n/{lang}/app.ftl"))?;
+        row(&page);
         row(&ftl);
         println!(
             "{:<34} {:<44} {:>9} {:>9}",
             format!("first visit, {lang}"),
             "total",
-            raw + ftl.raw,
-            br + ftl.br
+            raw - index.raw + page.raw + ftl.raw,
+            br - index.br + page.br + ftl.br
         );
     }
     println!("\nfetched later, when the check or the policy guide opens (not in the totals):");

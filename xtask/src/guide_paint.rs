@@ -29,90 +29,17 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use rules_core::guide::{PlaceGuide, ProgramGuide, ShownParam, group_thousands};
 use rules_core::pack::Unit;
 use rules_core::program::GROUPS;
 use rules_core::{Date, Period, ProgramId};
 
-use crate::first_paint::{escape, frame, frame_template};
+use crate::first_paint::{Messages, escape, frame, frame_template, in_language};
 use crate::shell::root;
 
 /// Where the pages go in `dist/` (the service worker does not cache them:
 /// only the server sends them).
 pub const DIR: &str = "guide-pages";
-
-/// A language's messages the guide's pages show: the UI file and the
-/// parameters' names.
-struct Messages {
-    lang: &'static str,
-    bundle: FluentBundle<FluentResource>,
-}
-
-impl Messages {
-    fn load(lang: &'static str) -> Result<Messages, String> {
-        let id: unic_langid::LanguageIdentifier =
-            lang.parse().map_err(|e| format!("{lang}: {e}"))?;
-        let mut bundle = FluentBundle::new(vec![id]);
-        // As in the app: no U+2068/U+2069 around arguments.
-        bundle.set_use_isolating(false);
-        for file in ["app.ftl", "params.ftl"] {
-            let path = root().join("app/i18n").join(lang).join(file);
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let resource = FluentResource::try_new(text)
-                .map_err(|(_, e)| format!("{}: {e:?}", path.display()))?;
-            bundle
-                .add_resource(resource)
-                .map_err(|e| format!("{}: {e:?}", path.display()))?;
-        }
-        Ok(Messages { lang, bundle })
-    }
-
-    fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
-    }
-
-    /// A message with its arguments (all strings, as the app passes them).
-    fn tr_args(&self, id: &str, args: &[(&str, &str)]) -> Result<String, String> {
-        let pattern = self
-            .bundle
-            .get_message(id)
-            .and_then(|m| m.value())
-            .ok_or_else(|| {
-                format!(
-                    "guide first paint: app/i18n/{} has no message {id}",
-                    self.lang
-                )
-            })?;
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, *value);
-        }
-        let mut errors = Vec::new();
-        let text = self
-            .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
-        if errors.is_empty() {
-            Ok(text.into_owned())
-        } else {
-            Err(format!("guide first paint: message {id}: {errors:?}"))
-        }
-    }
-
-    fn tr(&self, id: &str) -> Result<String, String> {
-        self.tr_args(id, &[])
-    }
-
-    /// A message as markup (escaped).
-    fn html(&self, id: &str) -> Result<String, String> {
-        self.tr(id).map(|t| escape(&t))
-    }
-
-    fn html_args(&self, id: &str, args: &[(&str, &str)]) -> Result<String, String> {
-        self.tr_args(id, args).map(|t| escape(&t))
-    }
-}
 
 /// `program-<id>` / `guide-<id>` with dashes, as the app names them.
 fn message_id(prefix: &str, program: ProgramId) -> String {
@@ -169,41 +96,6 @@ pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
     let path = dir.join("pages.json");
     let json = serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?;
     std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// The guide's page (built with the zh-CN language, title and description)
-/// in `to`'s: as the app sets them when it starts (`i18n::update_document`).
-fn in_language(page: &str, zh_cn: &Messages, to: &Messages) -> Result<String, String> {
-    let mut page = page.to_owned();
-    for (from, into) in [
-        (
-            "<html lang=zh-CN>".to_owned(),
-            format!("<html lang={}>", to.lang),
-        ),
-        (
-            format!("<title>{}</title>", zh_cn.html("app-page-title")?),
-            format!("<title>{}</title>", to.html("app-page-title")?),
-        ),
-        (
-            format!(
-                "<meta content={} name=description>",
-                zh_cn.html("app-description")?
-            ),
-            format!(
-                r#"<meta content="{}" name=description>"#,
-                to.html("app-description")?
-            ),
-        ),
-    ] {
-        if !page.contains(&from) {
-            return Err(format!(
-                "dist/guide.html: no `{from}` to put in {}",
-                to.lang
-            ));
-        }
-        page = page.replacen(&from, &into, 1);
-    }
-    Ok(page)
 }
 
 /// `/programs?region=…`: `program_list` in app/src/pages/programs.rs.
@@ -443,21 +335,6 @@ mod tests {
         let text = |unit, period, value| value_text(&en, unit, period, value).unwrap();
         assert_eq!(text(Unit::Yuan, None, "1300.00"), "¥1,300");
         assert_eq!(text(Unit::Yuan, None, "86.50"), "¥86.50");
-    }
-
-    #[test]
-    fn a_page_is_in_its_language_before_the_app_starts() {
-        let zh_cn = Messages::load("zh-CN").unwrap();
-        let page = format!(
-            "<!doctype html><html lang=zh-CN><title>{}</title><meta content={} name=description><body></body>",
-            zh_cn.html("app-page-title").unwrap(),
-            zh_cn.html("app-description").unwrap()
-        );
-        let en = Messages::load("en").unwrap();
-        let page = in_language(&page, &zh_cn, &en).unwrap();
-        assert!(page.starts_with("<!doctype html><html lang=en><title>Jiuzhu"));
-        assert!(page.contains(r#"<meta content="Check anonymously"#));
-        assert!(in_language("<html lang=en>", &zh_cn, &en).is_err());
     }
 
     #[test]

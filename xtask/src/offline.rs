@@ -10,11 +10,13 @@ use crate::shell::root;
 
 /// Files a resident's offline check never needs: the worker console, the
 /// precompressed copies (the server picks them by Accept-Encoding), the
-/// worker itself, `index.html`, which is cached under `/`, and the guide's
-/// pages with a first paint (a first visit's; offline, `guide.html` serves).
+/// worker itself, `index.html`, which is cached under `/`, and the home and
+/// guide pages with a first paint in a language (a first visit's; offline,
+/// `index.html` and `guide.html` serve).
 fn precached(relative: &str) -> bool {
     !(relative.starts_with("console/")
         || relative.starts_with(&format!("{}/", crate::guide_paint::DIR))
+        || relative.starts_with(&format!("{}/", crate::first_paint::HOME_DIR))
         || relative.ends_with(".br")
         || relative.ends_with(".gz")
         || relative == "sw.js"
@@ -85,5 +87,7 @@ mod tests {
         assert!(!precached("app-0123456789abcdef_bg.wasm.br"));
         assert!(!precached("sw.js"));
         assert!(!precached("index.html"));
+        assert!(!precached("home-pages/en.html"));
+        assert!(!precached("guide-pages/441521/en/dibao.html"));
     }
 }

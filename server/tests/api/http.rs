@@ -392,3 +392,52 @@ async fn head_requests_get_the_headers_without_a_body() {
             .contains_key(header::CONTENT_SECURITY_POLICY)
     );
 }
+
+#[tokio::test]
+async fn the_home_page_comes_with_its_first_paint_in_the_language_it_opens_in() {
+    let site = site().await;
+    let dist = site.dir.path().join("dist");
+    let painted = |lang: &str| {
+        format!(
+            r#"<!doctype html><html lang={lang}><head><script type="module">await paint;import('/landing-0123456789abcdef.js');</script></head><body><div id="first-paint">{lang}</div></body></html>"#
+        )
+    };
+    std::fs::write(dist.join("index.html"), painted("zh-CN")).unwrap();
+    let pages = dist.join("home-pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    for lang in ["zh-TW", "en"] {
+        std::fs::write(pages.join(format!("{lang}.html")), painted(lang)).unwrap();
+    }
+    let state = AppState::new(
+        site.state.db.clone(),
+        web::Site::load(&dist).unwrap(),
+        server::crypto::Keys::from_master(&[0x42; 32]),
+    );
+    let zh_cn = [("accept-language", "zh-CN,zh;q=0.9")];
+    for (path, headers, lang) in [
+        ("/", &zh_cn[..], "zh-CN"),
+        ("/index.html", &zh_cn[..], "zh-CN"),
+        ("/?region=441521&lang=zh-TW", &zh_cn[..], "zh-TW"),
+        ("/?lang=en", &zh_cn[..], "en"),
+        // A language the portal does not ship in the link: the browser's.
+        ("/?lang=fr", &[("accept-language", "zh-HK,zh;q=0.9")][..], "zh-TW"),
+        ("/", &[("accept-language", "fr-FR,en-US;q=0.9")][..], "en"),
+        ("/", &[][..], "zh-CN"),
+    ] {
+        let response = get(&state, path, headers).await;
+        assert!(
+            header(&response, "vary")
+                .to_ascii_lowercase()
+                .contains("accept-language"),
+            "{path}"
+        );
+        // The one policy allows the one loader (the same in every language).
+        let csp = header(&response, "content-security-policy").to_owned();
+        assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
+        assert_eq!(
+            body(response).await,
+            painted(lang).as_bytes(),
+            "{path} {headers:?}"
+        );
+    }
+}
