@@ -40,6 +40,7 @@ const url = new URL(path, server.url).href;
 const reports = join(root, 'bench', 'results');
 mkdirSync(reports, { recursive: true });
 const rows = [];
+const failed = [];
 try {
   for (let i = 1; i <= runs; i++) {
     const chrome = await chromeLauncher.launch({
@@ -54,7 +55,18 @@ try {
         onlyCategories: ['performance', 'accessibility'],
       });
       const lhr = result.lhr;
+      writeFileSync(join(reports, `lighthouse-${lang}-run${i}.json`), result.report);
       const audit = (id) => lhr.audits[id]?.numericValue;
+      const missing = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time',
+        'speed-index', 'cumulative-layout-shift', 'total-byte-weight'].filter((id) => audit(id) === undefined);
+      if (lhr.runtimeError || missing.length) {
+        // A run Lighthouse could not complete counts as a failure, not as a
+        // figure; its report is kept.
+        failed.push(i);
+        console.log(`run ${i}: no result (${lhr.runtimeError?.code ?? `missing ${missing.join(', ')}`}), `
+          + `report in bench/results/lighthouse-${lang}-run${i}.json`);
+        continue;
+      }
       const row = {
         performance: Math.round(lhr.categories.performance.score * 100),
         accessibility: Math.round(lhr.categories.accessibility.score * 100),
@@ -70,7 +82,6 @@ try {
         .map((a) => a.id);
       if (failing.length) row.accessibilityFailing = failing.join(',');
       rows.push(row);
-      writeFileSync(join(reports, `lighthouse-${lang}-run${i}.json`), result.report);
       console.log(`run ${i}: performance ${row.performance}, accessibility ${row.accessibility}, `
         + `FCP ${(row.fcp / 1000).toFixed(2)} s, LCP ${(row.lcp / 1000).toFixed(2)} s, TBT ${Math.round(row.tbt)} ms, `
         + `SI ${(row.si / 1000).toFixed(2)} s, CLS ${row.cls.toFixed(3)}, transfer ${(row.bytes / 1000).toFixed(1)} KB`
@@ -83,6 +94,8 @@ try {
   await server.stop();
 }
 const m = (k) => median(rows.map((r) => r[k]));
+if (failed.length) console.log(`\n${failed.length} of ${runs} runs gave no result (runs ${failed.join(', ')})`);
+if (!rows.length) process.exit(1);
 console.log(`\nmedian of ${rows.length} runs, ${url}, browser language ${lang}:`);
 console.log(`  performance ${m('performance')}, accessibility ${m('accessibility')}`);
 console.log(`  FCP ${(m('fcp') / 1000).toFixed(2)} s, LCP ${(m('lcp') / 1000).toFixed(2)} s, TBT ${Math.round(m('tbt'))} ms, `
