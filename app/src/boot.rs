@@ -70,8 +70,8 @@ fn first_paint() -> Option<web_sys::Element> {
         .get_element_by_id("first-paint")
 }
 
-/// Replace the static first paint (built into `index.html` from the zh-CN
-/// messages by `cargo xtask build`) with the app, in one go, once the
+/// Replace the static first paint (built into the page by `cargo xtask
+/// build`, in the language the server chose for it) with the app, in one go, once the
 /// browser has shown it: replacing it before it was ever painted (the app can
 /// arrive first from a fast server while the browser is still laying out)
 /// would only delay what the person sees.
