@@ -157,7 +157,8 @@ impl GuidePages {
     fn find(&self, uri: &Uri, accept_language: Option<&str>, today: Date) -> Option<&Page> {
         let page = api_boundary::site::guide_page(uri.path())?;
         let place = self.0.get(query_value(uri, "region")?)?;
-        let lang = api_boundary::site::first_visit_language(query_value(uri, "lang"), accept_language);
+        let lang =
+            api_boundary::site::first_visit_language(query_value(uri, "lang"), accept_language);
         let day = today.unix_days();
         let true_on = place.from.is_none_or(|f| f.unix_days() < day)
             && place.until.is_none_or(|u| day + 1 < u.unix_days());

@@ -243,12 +243,7 @@ impl Messages {
             .bundle
             .get_message(id)
             .and_then(|m| m.value())
-            .ok_or_else(|| {
-                format!(
-                    "first paint: app/i18n/{} has no message {id}",
-                    self.lang
-                )
-            })?;
+            .ok_or_else(|| format!("first paint: app/i18n/{} has no message {id}", self.lang))?;
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(*name, *value);
@@ -303,10 +298,7 @@ pub fn in_language(page: &str, zh_cn: &Messages, to: &Messages) -> Result<String
         ),
     ] {
         if !page.contains(&from) {
-            return Err(format!(
-                "the page has no `{from}` to put in {}",
-                to.lang
-            ));
+            return Err(format!("the page has no `{from}` to put in {}", to.lang));
         }
         page = page.replacen(&from, &into, 1);
     }

@@ -35,7 +35,6 @@ use rules_core::program::GROUPS;
 use rules_core::{Date, Period, ProgramId};
 
 use crate::first_paint::{Messages, escape, frame, frame_template, in_language};
-use crate::shell::root;
 
 /// Where the pages go in `dist/` (the service worker does not cache them:
 /// only the server sends them).

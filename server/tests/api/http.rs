@@ -35,6 +35,27 @@ async fn body(response: axum::response::Response) -> Vec<u8> {
         .to_vec()
 }
 
+/// `path` with `headers` gets `page`, marked as depending on the browser's
+/// languages, under a policy that names `loaders` inline scripts.
+async fn assert_page_in_language(
+    state: &AppState,
+    path: &str,
+    headers: &[(&str, &str)],
+    page: &str,
+    loaders: usize,
+) {
+    let response = get(state, path, headers).await;
+    assert!(
+        header(&response, "vary")
+            .to_ascii_lowercase()
+            .contains("accept-language"),
+        "{path}"
+    );
+    let csp = header(&response, "content-security-policy").to_owned();
+    assert_eq!(csp.matches("'sha256-").count(), loaders, "{csp}");
+    assert_eq!(body(response).await, page.as_bytes(), "{path} {headers:?}");
+}
+
 fn header<'a>(response: &'a axum::response::Response, name: &str) -> &'a str {
     response
         .headers()
@@ -272,21 +293,8 @@ async fn a_guide_link_gets_its_pages_first_paint_in_its_language_while_it_is_tru
         // No browser language at all: zh-CN, the portal's default.
         ("/programs/dibao?region=441521", &[][..], "zh-CN"),
     ] {
-        let response = get(&state, path, headers).await;
-        assert!(
-            header(&response, "vary")
-                .to_ascii_lowercase()
-                .contains("accept-language"),
-            "{path}"
-        );
         // Both loaders are allowed by the one policy.
-        let csp = header(&response, "content-security-policy").to_owned();
-        assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
-        assert_eq!(
-            body(response).await,
-            painted(lang).as_bytes(),
-            "{path} {headers:?}"
-        );
+        assert_page_in_language(&state, path, headers, &painted(lang), 3).await;
     }
     for path in [
         // No place in the link, an unknown place or page.
@@ -420,24 +428,15 @@ async fn the_home_page_comes_with_its_first_paint_in_the_language_it_opens_in() 
         ("/?region=441521&lang=zh-TW", &zh_cn[..], "zh-TW"),
         ("/?lang=en", &zh_cn[..], "en"),
         // A language the portal does not ship in the link: the browser's.
-        ("/?lang=fr", &[("accept-language", "zh-HK,zh;q=0.9")][..], "zh-TW"),
+        (
+            "/?lang=fr",
+            &[("accept-language", "zh-HK,zh;q=0.9")][..],
+            "zh-TW",
+        ),
         ("/", &[("accept-language", "fr-FR,en-US;q=0.9")][..], "en"),
         ("/", &[][..], "zh-CN"),
     ] {
-        let response = get(&state, path, headers).await;
-        assert!(
-            header(&response, "vary")
-                .to_ascii_lowercase()
-                .contains("accept-language"),
-            "{path}"
-        );
         // The one policy allows the one loader (the same in every language).
-        let csp = header(&response, "content-security-policy").to_owned();
-        assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
-        assert_eq!(
-            body(response).await,
-            painted(lang).as_bytes(),
-            "{path} {headers:?}"
-        );
+        assert_page_in_language(&state, path, headers, &painted(lang), 1).await;
     }
 }
