@@ -443,6 +443,7 @@ fn submit_once(addr: &str, body: &str) -> Option<String> {
 /// its own key, and no key made two cases.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_applications_survive_sigkill() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
 
@@ -455,15 +456,28 @@ async fn acknowledged_applications_survive_sigkill() {
     let (child, addr) = start_server(&storage, &dist, 0);
     let port: u16 = addr.rsplit(':').next().unwrap().parse().unwrap();
     let server = Arc::new(Mutex::new(child));
-    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // How many answers the client has had: the kills are spread over the
+    // client's work by its progress, not by the clock, so a fast machine
+    // cannot finish the work before the last kill.
+    let answered = Arc::new(AtomicUsize::new(0));
 
     let killer = {
-        let (server, done, storage, dist) =
-            (server.clone(), done.clone(), storage.clone(), dist.clone());
+        let (server, answered, storage, dist) = (
+            server.clone(),
+            answered.clone(),
+            storage.clone(),
+            dist.clone(),
+        );
         std::thread::spawn(move || {
             let mut kills = 0;
-            while kills < KILLS && !done.load(std::sync::atomic::Ordering::SeqCst) {
-                std::thread::sleep(Duration::from_millis(150 + 70 * kills as u64));
+            let started = Instant::now();
+            while kills < KILLS && started.elapsed() < Duration::from_secs(60) {
+                if answered.load(Ordering::SeqCst) < (kills + 1) * TOTAL / (KILLS + 1) {
+                    std::thread::sleep(Duration::from_millis(2));
+                    continue;
+                }
+                // Not always right after an answer: sometimes mid-request.
+                std::thread::sleep(Duration::from_millis(3 * kills as u64));
                 let mut child = server.lock().unwrap();
                 child.kill().unwrap(); // SIGKILL
                 child.wait().unwrap();
@@ -478,7 +492,7 @@ async fn acknowledged_applications_survive_sigkill() {
     };
 
     let client = {
-        let addr = addr.clone();
+        let (addr, answered) = (addr.clone(), answered.clone());
         std::thread::spawn(move || {
             let mut received = Vec::new();
             let mut failed_attempts = 0;
@@ -488,6 +502,7 @@ async fn acknowledged_applications_survive_sigkill() {
                 loop {
                     if let Some(code) = submit_once(&addr, &body) {
                         received.push((format!("durability-key-{i:06}"), code));
+                        answered.fetch_add(1, Ordering::SeqCst);
                         break;
                     }
                     failed_attempts += 1;
@@ -506,7 +521,6 @@ async fn acknowledged_applications_survive_sigkill() {
         failed_attempts >= KILLS,
         "the client met the server down ({failed_attempts} failed attempts)"
     );
-    done.store(true, std::sync::atomic::Ordering::SeqCst);
     let kills = killer.join().unwrap();
     assert_eq!(
         kills, KILLS,
