@@ -14,6 +14,15 @@ async fn site() -> TestApp {
     TestApp::new().await
 }
 
+/// The test app's state serving the app built in `dist`.
+fn with_dist(site: &TestApp, dist: &std::path::Path) -> AppState {
+    AppState::new(
+        site.state.db.clone(),
+        web::Site::load(dist).unwrap(),
+        server::crypto::Keys::from_master(&[0x42; 32]),
+    )
+}
+
 async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> axum::response::Response {
     let mut request = Request::get(uri);
     for (name, value) in headers {
@@ -193,11 +202,7 @@ async fn the_home_page_has_its_first_paint_and_other_routes_get_the_bare_shell()
 <script type="module">import init from '/app-0123456789abcdef.js'; init();</script>
 </head><body></body></html>"#;
     std::fs::write(dist.join("shell.html"), SHELL).unwrap();
-    let state = AppState::new(
-        site.state.db.clone(),
-        web::Site::load(&dist).unwrap(),
-        server::crypto::Keys::from_master(&[0x42; 32]),
-    );
+    let state = with_dist(&site, &dist);
     let response = get(&state, "/", &[]).await;
     assert_eq!(body(response).await, INDEX.as_bytes());
     let response = get(&state, "/check/results", &[]).await;
@@ -219,11 +224,7 @@ async fn the_policy_guide_gets_the_light_bundles_page_without_a_first_paint() {
     const GUIDE: &str = r#"<!doctype html><html><head><script type="module">let full=false;import('/landing-0123456789abcdef.js');</script></head><body></body></html>"#;
     std::fs::write(dist.join("shell.html"), SHELL).unwrap();
     std::fs::write(dist.join("guide.html"), GUIDE).unwrap();
-    let state = AppState::new(
-        site.state.db.clone(),
-        web::Site::load(&dist).unwrap(),
-        server::crypto::Keys::from_master(&[0x42; 32]),
-    );
+    let state = with_dist(&site, &dist);
     for path in ["/programs", "/programs/dibao"] {
         let response = get(&state, path, &[]).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -269,11 +270,7 @@ async fn a_guide_link_gets_its_pages_first_paint_in_its_language_while_it_is_tru
             "620422": {"from": "2020-01-01", "until": "2021-01-01"}}"#,
     )
     .unwrap();
-    let state = AppState::new(
-        site.state.db.clone(),
-        web::Site::load(&dist).unwrap(),
-        server::crypto::Keys::from_master(&[0x42; 32]),
-    );
+    let state = with_dist(&site, &dist);
     let zh_cn = [("accept-language", "zh-CN,zh;q=0.9")];
     for (path, headers, lang) in [
         ("/programs/dibao?region=441521", &zh_cn[..], "zh-CN"),
@@ -416,11 +413,7 @@ async fn the_home_page_comes_with_its_first_paint_in_the_language_it_opens_in() 
     for lang in ["zh-TW", "en"] {
         std::fs::write(pages.join(format!("{lang}.html")), painted(lang)).unwrap();
     }
-    let state = AppState::new(
-        site.state.db.clone(),
-        web::Site::load(&dist).unwrap(),
-        server::crypto::Keys::from_master(&[0x42; 32]),
-    );
+    let state = with_dist(&site, &dist);
     let zh_cn = [("accept-language", "zh-CN,zh;q=0.9")];
     for (path, headers, lang) in [
         ("/", &zh_cn[..], "zh-CN"),
