@@ -28,6 +28,15 @@ pub fn guide_page(path: &str) -> Option<&str> {
 /// The shipped languages' tags.
 pub const LANGUAGES: [&str; 3] = ["zh-CN", "zh-TW", "en"];
 
+/// Where `cargo xtask build` writes, and the server reads, the home page
+/// with its first paint in each language but zh-CN (`<lang>.html`; zh-CN's
+/// is `index.html`).
+pub const HOME_PAGES_DIR: &str = "home-pages";
+
+/// Where `cargo xtask build` writes, and the server reads, the guide's pages
+/// with a first paint (`<code>/<lang>/<page>.html` and `pages.json`).
+pub const GUIDE_PAGES_DIR: &str = "guide-pages";
+
 /// The shipped language a browser or URL language tag asks for: traditional
 /// Chinese variants (TW, HK, MO, Hant) → `zh-TW`, other Chinese → `zh-CN`,
 /// English → `en`; anything else is not ours. The app chooses its language

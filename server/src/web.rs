@@ -30,11 +30,7 @@ use serde::Deserialize;
 
 use crate::{AppState, clock};
 
-/// Where the build writes the guide's pages with a first paint.
-const GUIDE_PAGES: &str = "guide-pages";
-/// The home page with its first paint in each language but zh-CN
-/// (`<lang>.html`; zh-CN's is `index.html`), written by `cargo xtask build`.
-const HOME_PAGES: &str = "home-pages";
+use api_boundary::site::{GUIDE_PAGES_DIR, HOME_PAGES_DIR};
 
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -108,7 +104,7 @@ struct PageDays {
 
 impl GuidePages {
     fn load(dist: &Path) -> Result<GuidePages, SiteError> {
-        let dir = dist.join(GUIDE_PAGES);
+        let dir = dist.join(GUIDE_PAGES_DIR);
         let manifest = dir.join("pages.json");
         if !manifest.exists() {
             return Ok(GuidePages::default());
@@ -217,7 +213,7 @@ impl Site {
         let guide_pages = GuidePages::load(dist)?;
         let mut home_pages = HashMap::new();
         for lang in api_boundary::site::LANGUAGES {
-            let path = dist.join(HOME_PAGES).join(format!("{lang}.html"));
+            let path = dist.join(HOME_PAGES_DIR).join(format!("{lang}.html"));
             if path.exists() {
                 home_pages.insert(lang, Page::load(&path)?);
             }
@@ -343,11 +339,7 @@ async fn index(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> R
         query_value(&uri, "lang"),
         accept_language(&headers),
     );
-    let mut response = page_response(site.home_pages.get(lang).unwrap_or(&site.index));
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-    response
+    language_page_response(site.home_pages.get(lang).unwrap_or(&site.index))
 }
 
 /// The value of `name` in the request's query, as written.
@@ -381,6 +373,15 @@ fn page_response(page: &Page) -> Response {
         .into_response()
 }
 
+/// A page chosen by the browser's languages (a first paint in one of them).
+fn language_page_response(page: &Page) -> Response {
+    let mut response = page_response(page);
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response
+}
+
 fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "not found").into_response()
 }
@@ -407,12 +408,7 @@ async fn spa_fallback(State(site): State<Site>, uri: Uri, headers: HeaderMap) ->
             .guide_pages
             .find(&uri, accept_language(&headers), clock::today())
             .unwrap_or(&site.0.guide);
-        let mut response = page_response(page);
-        // The page depends on the browser's languages.
-        response
-            .headers_mut()
-            .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-        return response;
+        return language_page_response(page);
     }
     page_response(&site.0.shell)
 }

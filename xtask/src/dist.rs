@@ -55,8 +55,14 @@ pub fn build_app() -> Result<(), String> {
     let guide = crate::landing::build(&dist)?;
     crate::first_paint::write_packs(&dist)?;
     crate::first_paint::write_guides(&dist)?;
-    crate::first_paint::write_first_paint(&dist)?;
-    crate::guide_paint::write(&dist, &guide.painted_page, rules_core::Date::today_utc())?;
+    let languages = crate::first_paint::Messages::load_all()?;
+    crate::first_paint::write_first_paint(&dist, &languages)?;
+    crate::guide_paint::write(
+        &dist,
+        &guide.painted_page,
+        rules_core::Date::today_utc(),
+        &languages,
+    )?;
     strip_ftl_comments(&dist)?;
     crate::guide_messages::write(&dist, &guide.wasm)?;
     crate::offline::write_service_worker(&dist, &files(&dist)?)?;
@@ -251,7 +257,7 @@ pub fn report_size() -> Result<u64, String> {
         let page = sized(
             &dist,
             "page (with the first paint)",
-            &format!("{}/{lang}.html", crate::first_paint::HOME_DIR),
+            &format!("{}/{lang}.html", api_boundary::site::HOME_PAGES_DIR),
         )?;
         let ftl = sized(&dist, "UI messages", &format!("i18n/{lang}/app.ftl"))?;
         row(&page);
@@ -356,7 +362,10 @@ fn guide_first_visit(dist: &Path, shared: &[Sized]) -> Result<(), String> {
         extra.push(sized(
             dist,
             "page (with the page's first paint)",
-            &format!("{}/441521/{lang}/dibao.html", crate::guide_paint::DIR),
+            &format!(
+                "{}/441521/{lang}/dibao.html",
+                api_boundary::site::GUIDE_PAGES_DIR
+            ),
         )?);
         if lang != "zh-CN" {
             extra.push(sized(

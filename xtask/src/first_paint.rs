@@ -167,18 +167,13 @@ pub fn fill(
     Ok(out)
 }
 
-/// Where the home page's first paint in the other languages goes in
-/// `dist/`: `home-pages/<lang>.html` (the service worker does not cache
-/// them: only the server sends them, to a first visit in that language).
-pub const HOME_DIR: &str = "home-pages";
-
 /// Put the home page's first paint into `dist/index.html` (the landing page,
 /// zh-CN), right after `<body>`, and write the same page in each other
 /// language to `dist/home-pages/<lang>.html` (its language, title and
 /// description too). `dist/shell.html`, which the server sends for every
 /// other client route (`/check/…`), has none: a flash of the home page there
-/// would be wrong.
-pub fn write_first_paint(dist: &Path) -> Result<(), String> {
+/// would be wrong. `languages`: [`Messages::load_all`].
+pub fn write_first_paint(dist: &Path, languages: &[Messages]) -> Result<(), String> {
     let template = std::fs::read_to_string(root().join("xtask/first-paint.html"))
         .map_err(|e| format!("xtask/first-paint.html: {e}"))?;
     let frame = frame_template()?;
@@ -187,19 +182,20 @@ pub fn write_first_paint(dist: &Path) -> Result<(), String> {
     if html.contains(r#"id="first-paint""#) || html.contains("id=first-paint") {
         return Err("dist/index.html already has a first paint: build again".to_owned());
     }
-    let zh_cn = Messages::load("zh-CN")?;
-    let dir = dist.join(HOME_DIR);
+    let zh_cn = Messages::zh_cn(languages)?;
+    // Not precached by the service worker: only the server sends them, to a
+    // first visit in that language.
+    let dir = dist.join(api_boundary::site::HOME_PAGES_DIR);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for lang in api_boundary::site::LANGUAGES {
-        let m = Messages::load(lang)?;
-        let page = in_language(&html, &zh_cn, &m)?;
+    for m in languages {
+        let page = in_language(&html, zh_cn, m)?;
         let at = page.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
-        let first_paint = render(&template, &frame, &m)?;
+        let first_paint = render(&template, &frame, m)?;
         let page = format!("{}{first_paint}{}", &page[..at], &page[at..]);
-        let path = if lang == "zh-CN" {
+        let path = if m.lang == "zh-CN" {
             index.clone()
         } else {
-            dir.join(format!("{lang}.html"))
+            dir.join(format!("{}.html", m.lang))
         };
         std::fs::write(&path, page).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -231,6 +227,22 @@ impl Messages {
                 .map_err(|e| format!("{}: {e:?}", path.display()))?;
         }
         Ok(Messages { lang, bundle })
+    }
+
+    /// Every shipped language's messages, read once for a build.
+    pub fn load_all() -> Result<Vec<Messages>, String> {
+        api_boundary::site::LANGUAGES
+            .into_iter()
+            .map(Messages::load)
+            .collect()
+    }
+
+    /// zh-CN's among `languages` (the language Trunk's pages are built in).
+    pub fn zh_cn(languages: &[Messages]) -> Result<&Messages, String> {
+        languages
+            .iter()
+            .find(|m| m.lang == "zh-CN")
+            .ok_or_else(|| "no zh-CN messages".to_owned())
     }
 
     pub fn has(&self, id: &str) -> bool {

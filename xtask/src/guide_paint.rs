@@ -36,10 +36,6 @@ use rules_core::{Date, Period, ProgramId};
 
 use crate::first_paint::{Messages, escape, frame, frame_template, in_language};
 
-/// Where the pages go in `dist/` (the service worker does not cache them:
-/// only the server sends them).
-pub const DIR: &str = "guide-pages";
-
 /// `program-<id>` / `guide-<id>` with dashes, as the app names them.
 fn message_id(prefix: &str, program: ProgramId) -> String {
     format!("{prefix}-{}", program.as_str().replace('_', "-"))
@@ -47,23 +43,23 @@ fn message_id(prefix: &str, program: ProgramId) -> String {
 
 /// Write every place's guide pages in every language for `today` into
 /// `dist/guide-pages/`; `page` is the guide's page (zh-CN) whose loader waits
-/// for the first paint.
-pub fn write(dist: &Path, page: &str, today: Date) -> Result<(), String> {
+/// for the first paint; `languages`: [`Messages::load_all`].
+pub fn write(dist: &Path, page: &str, today: Date, languages: &[Messages]) -> Result<(), String> {
     let template = frame_template()?;
-    let zh_cn = Messages::load("zh-CN")?;
+    let zh_cn = Messages::zh_cn(languages)?;
     // Each language's messages and page, with where its body starts.
-    let mut languages = Vec::new();
-    for lang in api_boundary::site::LANGUAGES {
-        let messages = Messages::load(lang)?;
-        let page = in_language(page, &zh_cn, &messages)?;
+    let mut pages_in = Vec::new();
+    for messages in languages {
+        let page = in_language(page, zh_cn, messages)?;
         let at = page.find("<body>").ok_or("dist/guide.html has no <body>")? + "<body>".len();
-        languages.push((messages, page, at));
+        pages_in.push((messages, page, at));
     }
-    let dir = dist.join(DIR);
+    // Not precached by the service worker: only the server sends them.
+    let dir = dist.join(api_boundary::site::GUIDE_PAGES_DIR);
     let mut days = BTreeMap::new();
     for pack in rules_core::packs::embedded_ref() {
         let guide = PlaceGuide::of(pack);
-        for (messages, page, at) in &languages {
+        for (messages, page, at) in &pages_in {
             let place_dir = dir.join(&guide.code).join(messages.lang);
             std::fs::create_dir_all(&place_dir)
                 .map_err(|e| format!("{}: {e}", place_dir.display()))?;

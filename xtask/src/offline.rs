@@ -15,8 +15,8 @@ use crate::shell::root;
 /// `index.html` and `guide.html` serve).
 fn precached(relative: &str) -> bool {
     !(relative.starts_with("console/")
-        || relative.starts_with(&format!("{}/", crate::guide_paint::DIR))
-        || relative.starts_with(&format!("{}/", crate::first_paint::HOME_DIR))
+        || relative.starts_with(&format!("{}/", api_boundary::site::GUIDE_PAGES_DIR))
+        || relative.starts_with(&format!("{}/", api_boundary::site::HOME_PAGES_DIR))
         || relative.ends_with(".br")
         || relative.ends_with(".gz")
         || relative == "sw.js"
