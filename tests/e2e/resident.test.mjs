@@ -215,6 +215,8 @@ test('input is validated as it is typed, in plain words', async () => {
 test('large text mode enlarges the page and is remembered', async () => {
   const { context, page } = await newPage(browser);
   await page.goto(server.url);
+  // The first paint's switch is static markup: the app's is the one to press.
+  await appReady(page);
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const before = await size();
   await page.click('button.text-size');
